@@ -1,0 +1,182 @@
+"""Argument parsing and exit codes only; the work happens in engine, store, reports and app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from crosscheck import __version__
+from crosscheck.errors import CrosscheckError, ExitCode
+
+SUBCOMMANDS = ("analyze", "demo", "open", "export", "import", "list")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line on stderr with exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(ExitCode.INPUT, f"crosscheck: error: {message} (see 'crosscheck --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar (also used by the help-text test)."""
+    common = _Parser(add_help=False)
+    common.add_argument("--reviewer", help="reviewer name (default: $CROSSCHECK_REVIEWER or login)")
+    parser = _Parser(
+        prog="crosscheck",
+        description="Compare two accounts of the same story. "
+        "'crosscheck LEFT RIGHT' opens the review app.",
+    )
+    parser.add_argument("--version", action="version", version=f"crosscheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    analyze = sub.add_parser("analyze", parents=[common], help="analyse a pair headlessly",
+                             description="Align two articles and print the analysis.")
+    _add_inputs(analyze)
+    analyze.add_argument("--format", choices=("json", "text", "markdown"), default="text",
+                         help="output format (default: text)")
+    analyze.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    analyze.set_defaults(func=_run_analyze)
+
+    opener = sub.add_parser("open", parents=[common], help="open a pair in the review app "
+                            "(also: crosscheck LEFT RIGHT)",
+                            description="Open two articles side by side for review.")
+    _add_inputs(opener)
+    opener.set_defaults(func=_run_open)
+
+    demo = sub.add_parser("demo", parents=[common], help="open the bundled sample pair",
+                          description="Open the bundled sample pair in the review app.")
+    demo.add_argument("--nli", metavar="MODEL", help="local NLI model path or cached name")
+    demo.add_argument("--print", dest="print_only", action="store_true",
+                      help="print the analysis instead of opening the app")
+    demo.set_defaults(func=_run_demo)
+
+    from crosscheck.cli_store import register
+
+    register(sub, common)
+    return parser
+
+
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("left", metavar="LEFT", help="left article: path, '-' for stdin, or URL")
+    parser.add_argument("right", metavar="RIGHT", help="right article: path, '-' or URL")
+    parser.add_argument("--max-bytes", type=_positive_int, default=10 * 1024 * 1024,
+                        metavar="N", help="refuse inputs larger than N bytes (default 10 MB)")
+    parser.add_argument("--nli", metavar="MODEL",
+                        help="local NLI model (path or cached name) to score contradictions")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {value!r}")
+    return number
+
+
+def _load_pair(args: argparse.Namespace):
+    from crosscheck.engine.ingest import load_document
+
+    if args.left == "-" and args.right == "-":
+        raise CrosscheckError("only one side can be read from stdin")
+    left = load_document(args.left, side="L", max_bytes=args.max_bytes)
+    right = load_document(args.right, side="R", max_bytes=args.max_bytes)
+    return left, right
+
+
+def _load_nli(name: str | None):
+    if not name:
+        return None
+    from crosscheck.engine.nli import load_nli
+
+    return load_nli(name)
+
+
+def _run_analyze(args: argparse.Namespace) -> int:
+    from crosscheck.engine.analyze import analyze
+    from crosscheck.reports import render_analysis
+
+    left, right = _load_pair(args)
+    analysis = analyze(left, right, nli=_load_nli(args.nli))
+    output = render_analysis(analysis, args.format, color=args.output is None and _is_tty())
+    _write(output, args.output)
+    return ExitCode.OK
+
+
+def _run_open(args: argparse.Namespace) -> int:
+    _load_pair(args)  # input errors are reported before the app takes the screen
+    nli = _load_nli(args.nli)
+    return _run_app(args.left, args.right, args.reviewer, nli, args.nli, args.max_bytes)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from crosscheck.demo import demo_pair
+
+    left, right = demo_pair()
+    if args.print_only:
+        args.left, args.right, args.format, args.output = str(left), str(right), "text", None
+        args.max_bytes = 10 * 1024 * 1024
+        return _run_analyze(args)
+    nli = _load_nli(args.nli)
+    return _run_app(str(left), str(right), args.reviewer, nli, args.nli, 10 * 1024 * 1024)
+
+
+def _run_app(left: str, right: str, reviewer: str | None, nli: object, nli_name: str | None,
+             max_bytes: int) -> int:
+    from crosscheck.app import make_app
+
+    app = make_app(left, right, reviewer=reviewer, nli=nli_name, store_path=None)
+    app.run()
+    return int(app.return_code or 0)
+
+
+def _is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def _write(output: str, path: str | None) -> None:
+    if path is None:
+        sys.stdout.write(output)
+        return
+    try:
+        Path(path).write_text(output, encoding="utf-8")
+    except OSError as exc:
+        raise CrosscheckError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def _normalise_argv(argv: list[str]) -> list[str]:
+    """``crosscheck LEFT RIGHT`` is shorthand for ``crosscheck open LEFT RIGHT``."""
+    positionals = [a for a in argv if not a.startswith("-") or a == "-"]
+    if positionals and positionals[0] not in SUBCOMMANDS and not {"-h", "--help",
+                                                                 "--version"} & set(argv):
+        return ["open", *argv]
+    return argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``crosscheck`` command."""
+    args_list = _normalise_argv(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return ExitCode.INPUT
+    try:
+        return int(args.func(args))
+    except CrosscheckError as exc:
+        print(f"crosscheck: error: {exc}", file=sys.stderr)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return ExitCode.OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Headless engine: ingest, segment, align, contradict. Never imports textual or the store."""

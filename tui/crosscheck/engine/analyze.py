@@ -1,0 +1,51 @@
+"""The pipeline: two documents in, one ``Analysis`` out."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from crosscheck.engine.align import align
+from crosscheck.engine.diff import word_diff
+from crosscheck.engine.model import Analysis, Document, Link
+
+Progress = Callable[[str, float], None]
+
+
+def analyze(left: Document, right: Document, *, nli: object | None = None,
+            progress: Progress | None = None) -> Analysis:
+    """Align ``left`` and ``right``, diff every link and flag likely contradictions."""
+    report = progress or (lambda stage, fraction: None)
+    report("aligning", 0.1)
+    alignment = align(left, right)
+    report("checking contradictions", 0.6)
+    links = _find_contradictions(left, right, alignment.links, alignment.candidates, nli)
+    report("diffing", 0.85)
+    links = [_with_diff(link, left, right) for link in links]
+    links.sort(key=lambda link: (int(link.left[0][1:]), int(link.right[0][1:]), link.id))
+    used_l = {sid for link in links for sid in link.left}
+    used_r = {sid for link in links for sid in link.right}
+    report("done", 1.0)
+    return Analysis(
+        left=left,
+        right=right,
+        links=tuple(links),
+        left_only=tuple(s for s in alignment.left_only if s not in used_l),
+        right_only=tuple(s for s in alignment.right_only if s not in used_r),
+    )
+
+
+def _find_contradictions(left: Document, right: Document, links, candidates, nli) -> list[Link]:
+    try:
+        from crosscheck.engine.contradict import find_contradictions
+    except ImportError:  # the contradiction module lands separately
+        return list(links)
+    return find_contradictions(left, right, links, candidates, nli=nli)
+
+
+def _with_diff(link: Link, left: Document, right: Document) -> Link:
+    if link.diff:
+        return link
+    ltext = " ".join(left.sentence(sid).text for sid in link.left)
+    rtext = " ".join(right.sentence(sid).text for sid in link.right)
+    return dataclasses.replace(link, diff=word_diff(ltext, rtext))

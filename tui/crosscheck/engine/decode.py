@@ -1,0 +1,47 @@
+"""Bytes to text: BOM-aware, UTF-8 first, then detection; binary data is refused."""
+
+from __future__ import annotations
+
+import codecs
+
+from crosscheck.errors import CrosscheckError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control characters that never occur in prose; tab, newline, CR and form feed do.
+_CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
+
+
+def decode_bytes(raw: bytes, label: str) -> str:
+    """Decode article bytes; raise CrosscheckError for binary or undecodable data."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise CrosscheckError(f"{label}: cannot decode as {encoding}: {exc.reason}") from None
+    if _looks_binary(raw):
+        raise CrosscheckError(f"{label}: looks like binary data, not an article")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise CrosscheckError(f"{label}: cannot decode the text (not UTF-8, encoding unknown)")
+    return str(best)
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte in _CONTROL)
+    return bool(sample) and controls / len(sample) > 0.05

@@ -1,0 +1,44 @@
+"""Word-level diff of a link's two sides, using rapidfuzz's C++ Indel opcodes."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Indel
+
+from crosscheck.engine.model import DiffOp, DiffPiece
+from crosscheck.engine.tokens import normalise
+
+_WORD_RE = re.compile(r"\S+\s*")
+_EDGE_PUNCT = "\"'“”‘’()[],.;:!?"
+
+
+def word_diff(left: str, right: str) -> tuple[DiffPiece, ...]:
+    """Pieces of words only the left has, only the right has, and common to both, in order."""
+    lwords = _WORD_RE.findall(left)
+    rwords = _WORD_RE.findall(right)
+    lkeys = [_key(w) for w in lwords]
+    rkeys = [_key(w) for w in rwords]
+    pieces: list[DiffPiece] = []
+    for tag, l1, l2, r1, r2 in Indel.opcodes(lkeys, rkeys):
+        if tag == "equal":
+            _append(pieces, "common", "".join(lwords[l1:l2]))
+            continue
+        if l2 > l1:
+            _append(pieces, "left", "".join(lwords[l1:l2]))
+        if r2 > r1:
+            _append(pieces, "right", "".join(rwords[r1:r2]))
+    return tuple(pieces)
+
+
+def _key(word: str) -> str:
+    return normalise(word.strip()).strip(_EDGE_PUNCT) or word.strip()
+
+
+def _append(pieces: list[DiffPiece], op: DiffOp, text: str) -> None:
+    if not text:
+        return
+    if pieces and pieces[-1].op == op:
+        pieces[-1] = DiffPiece(op, pieces[-1].text + text)
+    else:
+        pieces.append(DiffPiece(op, text))

@@ -1,0 +1,104 @@
+"""Read an article from a path, stdin or URL into a segmented ``Document``."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+from typing import Literal
+
+from crosscheck.engine.boilerplate import boilerplate_kind
+from crosscheck.engine.decode import decode_bytes
+from crosscheck.engine.model import Document, Sentence
+from crosscheck.engine.segment import segment, split_paragraphs
+from crosscheck.errors import CrosscheckError
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+Side = Literal["L", "R"]
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+def load_document(source: str, *, side: Side, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Load ``source`` (path, ``-`` or http(s) URL) and segment it; bad input raises."""
+    raw, is_html = _read(source, max_bytes)
+    text = decode_bytes(raw, _label(source))
+    return document_from_text(text, source=source, side=side, is_html=is_html)
+
+
+def document_from_text(text: str, *, source: str, side: Side, is_html: bool = False) -> Document:
+    """Build a ``Document`` from already-decoded text (HTML is reduced to its main text)."""
+    title: str | None = None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if is_html or _sniff_html(text):
+        text, title = _extract_html(text)
+    text = text.strip("\ufeff")
+    if not text.strip():
+        raise CrosscheckError(f"{_label(source)}: no article text (the input is empty)")
+    spans = segment(text)
+    sentences = tuple(
+        Sentence(
+            id=f"{side}{index}", start=start, end=end, text=text[start:end],
+            paragraph=paragraph, boilerplate=boilerplate_kind(text[start:end]) is not None,
+        )
+        for index, (start, end, paragraph) in enumerate(spans)
+    )
+    return Document(
+        source=source,
+        title=title or _first_line_title(text),
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        paragraphs=tuple(split_paragraphs(text)),
+        sentences=sentences,
+    )
+
+
+def _read(source: str, max_bytes: int) -> tuple[bytes, bool]:
+    if source.startswith(("http://", "https://")):
+        from crosscheck.engine.fetch import fetch_url
+
+        body, content_type = fetch_url(source, max_bytes=max_bytes)
+        return body, "html" in content_type.lower()
+    if source == "-":
+        raw = sys.stdin.buffer.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise CrosscheckError(f"stdin: larger than the {max_bytes}-byte limit (--max-bytes)")
+        return raw, False
+    path = Path(source)
+    if not path.exists():
+        raise CrosscheckError(f"{source}: no such file")
+    if path.is_dir():
+        raise CrosscheckError(f"{source}: is a directory, expected an article file")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise CrosscheckError(
+                f"{source}: {size} bytes is over the {max_bytes}-byte limit (--max-bytes)")
+        raw = path.read_bytes()
+    except PermissionError:
+        raise CrosscheckError(f"{source}: permission denied") from None
+    except OSError as exc:
+        raise CrosscheckError(f"{source}: cannot read ({exc.strerror})") from None
+    return raw, path.suffix.lower() in _HTML_SUFFIXES
+
+
+def _sniff_html(text: str) -> bool:
+    head = text[:512].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _extract_html(markup: str) -> tuple[str, str | None]:
+    from crosscheck.engine.html_text import html_to_text
+
+    return html_to_text(markup)
+
+
+def _first_line_title(text: str) -> str | None:
+    for line in text.splitlines():
+        stripped = line.strip().lstrip("#").strip()
+        if stripped:
+            return stripped[:200]
+    return None
+
+
+def _label(source: str) -> str:
+    return "stdin" if source == "-" else source

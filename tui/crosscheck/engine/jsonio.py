@@ -1,0 +1,107 @@
+"""The one place an ``Analysis`` becomes JSON (schema ``crosscheck.analysis/1``) and back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crosscheck.engine.model import (
+    Analysis,
+    Contradiction,
+    DiffPiece,
+    Document,
+    Link,
+    Reason,
+    Sentence,
+)
+
+SCHEMA = "crosscheck.analysis/1"
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """A JSON-ready dict; key order and values are deterministic."""
+    return {
+        "schema": SCHEMA,
+        "left": _document(analysis.left),
+        "right": _document(analysis.right),
+        "links": [_link(link) for link in analysis.links],
+        "left_only": list(analysis.left_only),
+        "right_only": list(analysis.right_only),
+    }
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    return {
+        "source": doc.source,
+        "title": doc.title,
+        "sha256": doc.sha256,
+        "text": doc.text,
+        "paragraphs": [list(p) for p in doc.paragraphs],
+        "sentences": [
+            {"id": s.id, "start": s.start, "end": s.end, "text": s.text,
+             "paragraph": s.paragraph, "boilerplate": s.boilerplate}
+            for s in doc.sentences
+        ],
+    }
+
+
+def _link(link: Link) -> dict[str, Any]:
+    return {
+        "id": link.id,
+        "left": list(link.left),
+        "right": list(link.right),
+        "kind": link.kind,
+        "score": link.score,
+        "diff": [{"op": p.op, "text": p.text} for p in link.diff],
+        "contradiction": None if link.contradiction is None else {
+            "score": link.contradiction.score,
+            "reasons": [_reason(r) for r in link.contradiction.reasons],
+        },
+    }
+
+
+def _reason(reason: Reason) -> dict[str, Any]:
+    return {
+        "type": reason.type, "left": reason.left, "right": reason.right,
+        "explanation": reason.explanation,
+        "left_span": list(reason.left_span) if reason.left_span else None,
+        "right_span": list(reason.right_span) if reason.right_span else None,
+    }
+
+
+def analysis_from_dict(data: dict[str, Any]) -> Analysis:
+    """Inverse of :func:`analysis_to_dict`."""
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"not a {SCHEMA} document")
+    return Analysis(
+        left=_document_from(data["left"]),
+        right=_document_from(data["right"]),
+        links=tuple(_link_from(item) for item in data["links"]),
+        left_only=tuple(data["left_only"]),
+        right_only=tuple(data["right_only"]),
+    )
+
+
+def _document_from(data: dict[str, Any]) -> Document:
+    return Document(
+        source=data["source"], title=data["title"], text=data["text"], sha256=data["sha256"],
+        paragraphs=tuple(tuple(p) for p in data.get("paragraphs", [])),
+        sentences=tuple(Sentence(**s) for s in data["sentences"]),
+    )
+
+
+def _link_from(data: dict[str, Any]) -> Link:
+    contradiction = data.get("contradiction")
+    return Link(
+        id=data["id"], left=tuple(data["left"]), right=tuple(data["right"]),
+        kind=data["kind"], score=data["score"],
+        diff=tuple(DiffPiece(p["op"], p["text"]) for p in data.get("diff", [])),
+        contradiction=None if contradiction is None else Contradiction(
+            score=contradiction["score"],
+            reasons=tuple(
+                Reason(r["type"], r["left"], r["right"], r["explanation"],
+                       tuple(r["left_span"]) if r.get("left_span") else None,
+                       tuple(r["right_span"]) if r.get("right_span") else None)
+                for r in contradiction["reasons"]
+            ),
+        ),
+    )

@@ -1,0 +1,94 @@
+"""Frozen values that flow from the engine to the store and the app.
+
+Offsets are the contract: every span is ``start``/``end`` into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+LinkKind = Literal["identical", "paraphrase", "related", "manual"]
+DiffOp = Literal["common", "left", "right"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``doc.text[start:end] == text``."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    boilerplate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An ingested article: the text the user sees plus its segmentation."""
+
+    source: str
+    title: str | None
+    text: str
+    sha256: str
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[Sentence, ...]
+
+    def sentence(self, sid: str) -> Sentence:
+        """Return the sentence with id ``sid`` (ids are ``L<n>``/``R<n>``, n = index)."""
+        return self.sentences[int(sid[1:])]
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPiece:
+    """A run of words: in both sides (``common``), only the left, or only the right."""
+
+    op: DiffOp
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why two sentences may conflict; spans are offsets into each document."""
+
+    type: str
+    left: str
+    right: str
+    explanation: str
+    left_span: tuple[int, int] | None = None
+    right_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A correspondence between left sentence(s) and right sentence(s)."""
+
+    id: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    kind: LinkKind
+    score: float
+    diff: tuple[DiffPiece, ...] = ()
+    contradiction: Contradiction | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    left: Document
+    right: Document
+    links: tuple[Link, ...]
+    left_only: tuple[str, ...]
+    right_only: tuple[str, ...]
+    meta: dict[str, object] = field(default_factory=dict, compare=False)
+
+
+def link_id(left: tuple[str, ...], right: tuple[str, ...]) -> str:
+    """Stable id derived from the sentence ids, so re-running gives the same ids."""
+    return "+".join(left) + "~" + "+".join(right)

@@ -1,0 +1,108 @@
+"""Sparse TF-IDF vectors over words, word bigrams and character n-grams of sentences.
+
+Both sides are vectorised together so IDF reflects the pair of articles; rows are L2-normalised
+so a sparse product is a cosine similarity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from crosscheck.engine.tokens import content_terms
+
+CHAR_N = 4
+
+
+@dataclass(frozen=True)
+class SentenceVectors:
+    """Row-aligned matrices: rows [0, n_left) are the left sentences, the rest the right."""
+
+    words: sparse.csr_matrix
+    chars: sparse.csr_matrix
+    retrieval: sparse.csr_matrix
+    n_left: int
+
+    def left(self, matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+        return matrix[: self.n_left]
+
+    def right(self, matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+        return matrix[self.n_left :]
+
+
+def vectorise(left: Sequence[str], right: Sequence[str]) -> SentenceVectors:
+    """Vectorise the two sides' sentence texts into one feature space."""
+    texts = [*left, *right]
+    terms = [content_terms(text) for text in texts]
+    word_rows = [t + [f"{a} {b}" for a, b in zip(t, t[1:], strict=False)] for t in terms]
+    words, vocab = _count_matrix(word_rows)
+    chars = _char_matrix(terms)
+    word_tfidf = _tfidf(words)
+    retrieval = _drop_common_unigrams(word_tfidf, words, vocab)
+    return SentenceVectors(word_tfidf, _tfidf(chars), retrieval, len(left))
+
+
+def _count_matrix(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for row in rows:
+        for term in row:
+            indices.append(vocab.setdefault(term, len(vocab)))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    matrix = sparse.csr_matrix(
+        (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(rows), max(len(vocab), 1)),
+    )
+    matrix.sum_duplicates()
+    return matrix, vocab
+
+
+def _char_matrix(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Sentence × char-n-gram counts as (sentence × term) @ (term × n-gram): n-grams per unique term."""
+    term_counts, vocab = _count_matrix(terms)
+    grams = [_char_grams(term) for term in vocab]
+    term_grams, _ = _count_matrix(grams)
+    return (term_counts @ term_grams).tocsr()
+
+
+def _char_grams(term: str) -> list[str]:
+    padded = f" {term} "
+    if len(padded) <= CHAR_N:
+        return [padded]
+    return [padded[i : i + CHAR_N] for i in range(len(padded) - CHAR_N + 1)]
+
+
+def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    n_docs = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((1 + n_docs) / (1 + df)) + 1.0
+    weighted = counts.copy().astype(np.float32)
+    weighted.data = (1.0 + np.log(weighted.data)) * idf[weighted.indices].astype(np.float32)
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted, dtype=np.float32)
+
+
+def _drop_common_unigrams(
+    tfidf: sparse.csr_matrix, counts: sparse.csr_matrix, vocab: dict[str, int]
+) -> sparse.csr_matrix:
+    """Retrieval matrix without very frequent terms, which would make the product near-dense."""
+    n_docs = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    limit = max(20, int(0.02 * n_docs))
+    keep = (df <= limit).astype(np.float32)
+    return sparse.csr_matrix(tfidf @ sparse.diags(keep), dtype=np.float32)
+
+
+def pair_cosine(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
+    """Cosine of left[rows[k]] and right[cols[k]] for every k, without a dense product."""
+    if len(rows) == 0:
+        return np.zeros(0, dtype=np.float32)
+    return np.asarray(left[rows].multiply(right[cols]).sum(axis=1)).ravel()
