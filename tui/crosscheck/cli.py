@@ -23,14 +23,17 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line grammar (also used by the help-text test)."""
+    reviewer_help = "reviewer name (default: $CROSSCHECK_REVIEWER or the login name)"
+    # SUPPRESS: a subcommand's --reviewer must not reset one given before the subcommand.
     common = _Parser(add_help=False)
-    common.add_argument("--reviewer", help="reviewer name (default: $CROSSCHECK_REVIEWER or login)")
+    common.add_argument("--reviewer", default=argparse.SUPPRESS, help=reviewer_help)
     parser = _Parser(
         prog="crosscheck",
         description="Compare two accounts of the same story. "
         "'crosscheck LEFT RIGHT' opens the review app.",
     )
     parser.add_argument("--version", action="version", version=f"crosscheck {__version__}")
+    parser.add_argument("--reviewer", default=None, help=reviewer_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     analyze = sub.add_parser("analyze", parents=[common], help="analyse a pair headlessly",
@@ -56,7 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     from crosscheck.cli_store import register
 
-    register(sub, common)
+    register(sub)
+    for name in ("export", "import", "list"):
+        command = sub.choices.get(name)
+        if command is not None and "--reviewer" not in command._option_string_actions:
+            command.add_argument("--reviewer", default=argparse.SUPPRESS, help=reviewer_help)
     return parser
 
 

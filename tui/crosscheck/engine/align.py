@@ -13,7 +13,6 @@ from scipy import sparse
 
 from crosscheck.engine.model import Document, Link, LinkKind, Sentence, link_id
 from crosscheck.engine.pair_scores import PairScorer, Side
-from crosscheck.engine.vectors import vectorise
 
 TOP_K = 6
 LINK_THRESHOLD = 0.30
@@ -38,9 +37,8 @@ def align(left: Document, right: Document) -> Alignment:
     rsents = [s for s in right.sentences if not s.boilerplate]
     if not lsents or not rsents:
         return Alignment((), tuple(s.id for s in lsents), tuple(s.id for s in rsents), ())
-    vectors = vectorise([s.text for s in lsents], [s.text for s in rsents])
-    rows, cols = _candidate_pairs(vectors.left(vectors.retrieval), vectors.right(vectors.retrieval))
-    scorer = PairScorer(lsents, rsents, vectors)
+    scorer = PairScorer(lsents, rsents)
+    rows, cols = _candidate_pairs(*scorer.vectors.retrieval)
     scores = scorer.score(rows, cols)
     pairs = _greedy_match(rows, cols, scores)
     groups = _grow_merges(pairs, lsents, rsents, scorer)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 BOILERPLATE_PATTERNS: dict[str, str] = {
-    "copyright": r"(?:©|\(c\)|copyright\b).{0,160}",
+    "copyright": r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,160}",
     "rights reserved": r".{0,160}\ball rights reserved\.?",
     "share widget": r"(?:share(?: this(?: article| story)?)?|share on \w+|tweet|email|print"
     r"|copy link)(?:\s*[|/·•]\s*\w+(?: \w+)?)*\s*[.:]?",

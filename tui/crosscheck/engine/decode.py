@@ -13,6 +13,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_PREFERRED = {"cp1252": 0, "latin_1": 1, "iso8859_15": 2}
 # Control characters that never occur in prose; tab, newline, CR and form feed do.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
 
@@ -24,7 +25,8 @@ def decode_bytes(raw: bytes, label: str) -> str:
             try:
                 return raw.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise CrosscheckError(f"{label}: cannot decode as {encoding}: {exc.reason}") from None
+                message = f"{label}: cannot decode as {encoding}: {exc.reason}"
+                raise CrosscheckError(message) from None
     if _looks_binary(raw):
         raise CrosscheckError(f"{label}: looks like binary data, not an article")
     try:
@@ -33,10 +35,15 @@ def decode_bytes(raw: bytes, label: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    if best is None:
+    matches = list(from_bytes(raw))
+    if not matches:
         raise CrosscheckError(f"{label}: cannot decode the text (not UTF-8, encoding unknown)")
-    return str(best)
+    best = matches[0]
+    # Detection often ties between Windows code pages; Western European text is far more
+    # common in news files than Central European, so prefer it when the evidence is equal.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    preferred = min(tied, key=lambda m: _PREFERRED.get(m.encoding, len(_PREFERRED)))
+    return str(preferred)
 
 
 def _looks_binary(raw: bytes) -> bool:

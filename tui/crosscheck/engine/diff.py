@@ -20,14 +20,20 @@ def word_diff(left: str, right: str) -> tuple[DiffPiece, ...]:
     lkeys = [_key(w) for w in lwords]
     rkeys = [_key(w) for w in rwords]
     pieces: list[DiffPiece] = []
+    only_left: list[str] = []
+    only_right: list[str] = []
     for tag, l1, l2, r1, r2 in Indel.opcodes(lkeys, rkeys):
-        if tag == "equal":
-            _append(pieces, "common", "".join(lwords[l1:l2]))
+        if tag != "equal":
+            only_left += lwords[l1:l2]
+            only_right += rwords[r1:r2]
             continue
-        if l2 > l1:
-            _append(pieces, "left", "".join(lwords[l1:l2]))
-        if r2 > r1:
-            _append(pieces, "right", "".join(rwords[r1:r2]))
+        # Indel has no "replace": gather a run of edits so the left words always come first.
+        _append(pieces, "left", "".join(only_left))
+        _append(pieces, "right", "".join(only_right))
+        only_left, only_right = [], []
+        _append(pieces, "common", "".join(lwords[l1:l2]))
+    _append(pieces, "left", "".join(only_left))
+    _append(pieces, "right", "".join(only_right))
     return tuple(pieces)
 
 

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import re
 
-_BLOCKS = "script style noscript nav header footer aside form iframe svg template button".split()
+_BLOCKS = [
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "template",
+    "button",
+]
 
 
 def html_to_text(markup: str) -> tuple[str, str | None]:
@@ -13,8 +26,12 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 
     title = _title(markup)
     text = trafilatura.extract(
-        markup, include_comments=False, include_tables=True, favor_recall=True,
-        deduplicate=False, output_format="txt",
+        markup,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
+        deduplicate=False,
+        output_format="txt",
     )
     fallback = _fallback_text(markup)
     # trafilatura drops very short pages and sometimes the headline; prefer whichever

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from crosscheck.engine.model import Sentence
 from crosscheck.engine.tokens import content_terms, normalise, rare_markers
-from crosscheck.engine.vectors import SentenceVectors, pair_cosine
+from crosscheck.engine.vectors import pair_cosine, vectorise
 
 Side = Literal["left", "right"]
 # Weights of the combined score; tuned on sample_corpus (see BENCHMARKS.md).
@@ -20,11 +20,11 @@ W_WORDS, W_CHARS, W_FUZZY, W_MARKERS = 0.40, 0.30, 0.20, 0.10
 class PairScorer:
     """Scores pairs of content sentences (indices into the two content lists)."""
 
-    def __init__(self, lsents: Sequence[Sentence], rsents: Sequence[Sentence],
-                 vectors: SentenceVectors) -> None:
-        self._vectors = vectors
+    def __init__(self, lsents: Sequence[Sentence], rsents: Sequence[Sentence]) -> None:
+        self._known: dict[tuple[int, int], float] = {}
         self._terms = {"left": [content_terms(s.text) for s in lsents],
                        "right": [content_terms(s.text) for s in rsents]}
+        self.vectors = vectorise(self._terms["left"], self._terms["right"])
         self._joined = {side: [" ".join(t) for t in terms] for side, terms in self._terms.items()}
         self._plain = {"left": [normalise(s.text) for s in lsents],
                        "right": [normalise(s.text) for s in rsents]}
@@ -33,9 +33,8 @@ class PairScorer:
 
     def score(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Combined similarity in 0..1 for each (rows[k], cols[k])."""
-        v = self._vectors
-        words = pair_cosine(v.left(v.words), v.right(v.words), rows, cols)
-        chars = pair_cosine(v.left(v.chars), v.right(v.chars), rows, cols)
+        words = pair_cosine(*self.vectors.words, rows, cols)
+        chars = pair_cosine(*self.vectors.chars, rows, cols)
         lj, rj = self._joined["left"], self._joined["right"]
         lm, rm = self._markers["left"], self._markers["right"]
         fuzzy = np.fromiter(
@@ -44,7 +43,10 @@ class PairScorer:
         markers = np.fromiter(
             (_jaccard(lm[i], rm[j]) for i, j in zip(rows, cols, strict=True)),
             dtype=np.float32, count=len(rows))
-        return W_WORDS * words + W_CHARS * chars + W_FUZZY * fuzzy + W_MARKERS * markers
+        combined = W_WORDS * words + W_CHARS * chars + W_FUZZY * fuzzy + W_MARKERS * markers
+        self._known.update(zip(zip(rows.tolist(), cols.tolist(), strict=True),
+                               combined.tolist(), strict=True))
+        return combined
 
     def coverage(self, whole: int, parts: Sequence[int], side: Side) -> float:
         """Share of the ``whole`` sentence's terms found in the ``parts`` on ``side``."""
@@ -64,15 +66,21 @@ class PairScorer:
         return len(terms & set(self._terms[other][whole])) / len(terms)
 
     def group_evidence(self, lidx: Sequence[int], ridx: Sequence[int]) -> tuple[float, float, bool]:
-        """(combined score, plain-text ratio, whether numbers conflict) for a merged group."""
+        """(combined score, near-identity ratio, whether numbers conflict) for a link's sentences."""
         if len(lidx) == 1 and len(ridx) == 1:
-            score = float(self.score(np.array(lidx), np.array(ridx))[0])
+            key = (lidx[0], ridx[0])
+            if key not in self._known:
+                self.score(np.array(lidx), np.array(ridx))
+            score = self._known[key]
         else:
             score = max(self.coverage(lidx[0], ridx, "right") if len(lidx) == 1 else 0.0,
                         self.coverage(ridx[0], lidx, "left") if len(ridx) == 1 else 0.0)
-        left = " ".join(self._plain["left"][i] for i in lidx)
-        right = " ".join(self._plain["right"][j] for j in ridx)
-        ratio = fuzz.ratio(left, right) / 100.0
+        plain = fuzz.ratio(" ".join(self._plain["left"][i] for i in lidx),
+                           " ".join(self._plain["right"][j] for j in ridx)) / 100.0
+        terms = fuzz.ratio(" ".join(self._joined["left"][i] for i in lidx),
+                           " ".join(self._joined["right"][j] for j in ridx)) / 100.0
+        # Near-identical means the same content words in the same order, whatever the glue.
+        ratio = min(terms, plain + 0.15)
         lnum = {m for i in lidx for m in self._markers["left"][i] if m.startswith("#")}
         rnum = {m for j in ridx for m in self._markers["right"][j] if m.startswith("#")}
         return min(score, 1.0), ratio, bool(lnum and rnum and lnum != rnum)

@@ -6,20 +6,24 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Function words carry no evidence that two sentences make the same claim.
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing down during each few for from
-further had has have having he her here hers herself him himself his how i if in into is it its
-itself just me more most my myself no nor not now of off on once only or other our ours ourselves
-out over own same she should so some such than that the their theirs them themselves then there
-these they this those through to too under until up very was we were what when where which while
-who whom why will with would you your yours yourself yourselves said says say told according
-mr mrs ms dr its it's also upon per via
-""".split())
-# Negators are stopwords for retrieval but matter to the diff and to contradiction rules.
+import Stemmer
+
+# Function words carry no evidence that two sentences make the same claim. Negators are here
+# too: retrieval ignores them, while the diff and the contradiction rules still see them.
+STOPWORDS = frozenset(
+    """
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours ourselves out over
+own same she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours yourself yourselves said says say told according mr mrs
+ms dr its it's also upon per via
+""".split()
+)
 WORD_RE = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-_SUFFIXES = ("ing", "edly", "ed", "ies", "es", "s", "ly")
+_STEMMER = Stemmer.Stemmer("english")
 
 
 def normalise(text: str) -> str:
@@ -32,16 +36,12 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(normalise(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=131072)
 def stem(word: str) -> str:
-    """A deliberately crude suffix stripper: 'reported'/'reports' -> 'report'."""
+    """Snowball (Porter 2) stem, so 'reported' and 'reports' meet; numbers lose separators."""
     if word[0].isdigit():
         return word.replace(",", "")
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            base = word[: -len(suffix)]
-            return base + "y" if suffix == "ies" else base
-    return word
+    return _STEMMER.stemWord(word)
 
 
 def content_terms(text: str) -> list[str]:

@@ -12,37 +12,33 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from crosscheck.engine.tokens import content_terms
-
 CHAR_N = 4
 
 
 @dataclass(frozen=True)
 class SentenceVectors:
-    """Row-aligned matrices: rows [0, n_left) are the left sentences, the rest the right."""
+    """TF-IDF matrices of each side (rows = that side's sentences, in order)."""
 
-    words: sparse.csr_matrix
-    chars: sparse.csr_matrix
-    retrieval: sparse.csr_matrix
-    n_left: int
-
-    def left(self, matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-        return matrix[: self.n_left]
-
-    def right(self, matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-        return matrix[self.n_left :]
+    words: tuple[sparse.csr_matrix, sparse.csr_matrix]
+    chars: tuple[sparse.csr_matrix, sparse.csr_matrix]
+    retrieval: tuple[sparse.csr_matrix, sparse.csr_matrix]
 
 
-def vectorise(left: Sequence[str], right: Sequence[str]) -> SentenceVectors:
-    """Vectorise the two sides' sentence texts into one feature space."""
-    texts = [*left, *right]
-    terms = [content_terms(text) for text in texts]
+def vectorise(left: Sequence[list[str]], right: Sequence[list[str]]) -> SentenceVectors:
+    """Vectorise the two sides' sentences (as content-term lists) into one feature space."""
+    terms = [*left, *right]
     word_rows = [t + [f"{a} {b}" for a, b in zip(t, t[1:], strict=False)] for t in terms]
     words, vocab = _count_matrix(word_rows)
     chars = _char_matrix(terms)
     word_tfidf = _tfidf(words)
     retrieval = _drop_common_unigrams(word_tfidf, words, vocab)
-    return SentenceVectors(word_tfidf, _tfidf(chars), retrieval, len(left))
+    n = len(left)
+    char_tfidf = _tfidf(chars)
+    return SentenceVectors(_split(word_tfidf, n), _split(char_tfidf, n), _split(retrieval, n))
+
+
+def _split(matrix: sparse.csr_matrix, n: int) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    return matrix[:n], matrix[n:]
 
 
 def _count_matrix(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
@@ -63,7 +59,7 @@ def _count_matrix(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dic
 
 
 def _char_matrix(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Sentence × char-n-gram counts as (sentence × term) @ (term × n-gram): n-grams per unique term."""
+    """Sentence × n-gram counts as (sentence × term) @ (term × n-gram), n-grams once per term."""
     term_counts, vocab = _count_matrix(terms)
     grams = [_char_grams(term) for term in vocab]
     term_grams, _ = _count_matrix(grams)

@@ -1,0 +1,229 @@
+"""One article, rendered line by line (Line API): only visible lines are ever built."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from crosscheck.app.messages import SentenceClicked
+from crosscheck.app.review_model import ReviewModel
+from crosscheck.app.widgets.wrap_model import WrapModel
+from crosscheck.engine.model import Document
+from crosscheck.textsafe import visible_controls
+
+GUTTER = 2
+SELECTED_GLYPH = "▶"
+SELECTED_CONTINUATION = "┃"
+TARGET_GLYPH = "◎"
+
+
+class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
+    """An article wrapped to the pane width, each sentence styled and marked by its state."""
+
+    COMPONENT_CLASSES = {
+        "article-pane--gutter",
+        "article-pane--aligned",
+        "article-pane--related",
+        "article-pane--contradiction",
+        "article-pane--one-sided",
+        "article-pane--reviewed",
+        "article-pane--boilerplate",
+        "article-pane--selected",
+        "article-pane--target",
+        "article-pane--match",
+    }
+    # The screen owns j/k/up/down (items); the pane keeps only page scrolling.
+    BINDINGS = [
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
+
+    def __init__(self, side: str, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.side = side
+        self.model: ReviewModel | None = None
+        self.doc: Document | None = None
+        self._text = ""
+        self._wrap: WrapModel | None = None
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._meta: dict[int, Style] = {}
+        self._selected: frozenset[int] = frozenset()
+        self._target: int | None = None
+        self._matches: frozenset[int] = frozenset()
+
+    # -- data in ----------------------------------------------------------------------
+    def show(self, model: ReviewModel) -> None:
+        """Show the article of this pane's side from ``model``."""
+        self.model = model
+        self.doc = model.document(self.side)
+        self._text = visible_controls(self.doc.text).replace("\t", " ")
+        self._wrap = None
+        self._meta.clear()
+        self._ensure_wrap()
+        self.refresh_all()
+
+    def set_highlight(self, selected: Iterable[str], target: str | None = None,
+                      matches: Iterable[str] = ()) -> None:
+        """Mark the selected, link-target and search-match sentences; repaint only changes."""
+        new_selected = frozenset(self._index(sid) for sid in selected if sid[0] == self.side)
+        new_target = self._index(target) if target and target[0] == self.side else None
+        new_matches = frozenset(self._index(sid) for sid in matches if sid[0] == self.side)
+        changed = (new_selected ^ self._selected) | (new_matches ^ self._matches)
+        changed |= {index for index in (self._target, new_target) if index is not None}
+        if new_target == self._target:
+            changed -= {new_target} if new_target is not None else set()
+        self._selected, self._target, self._matches = new_selected, new_target, new_matches
+        self._refresh_indices(changed)
+
+    def refresh_sentences(self, sentence_ids: Iterable[str]) -> None:
+        """Repaint the lines of these sentences (their state changed)."""
+        self._refresh_indices({self._index(sid) for sid in sentence_ids if sid[0] == self.side})
+
+    def refresh_all(self) -> None:
+        """Drop every cached line and repaint (theme or global state changed)."""
+        self._cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    @staticmethod
+    def _index(sid: str) -> int:
+        return int(sid[1:])
+
+    def _refresh_indices(self, indices: Iterable[int]) -> None:
+        if self._wrap is None:
+            return
+        for index in indices:
+            first, last = self._wrap.sentence_lines(index)
+            for y in range(first, last + 1):
+                self._cache.discard(y)
+            self.refresh_lines(first, last - first + 1)
+
+    # -- geometry ---------------------------------------------------------------------
+    def _ensure_wrap(self) -> None:
+        if self.doc is None:
+            return
+        width = max(10, self.scrollable_content_region.width - GUTTER)
+        if self._wrap is not None and self._wrap.width == width:
+            return
+        self._wrap = WrapModel(self.doc, width)
+        self._cache.clear()
+        self.virtual_size = Size(width + GUTTER, len(self._wrap))
+
+    def on_resize(self, event: events.Resize) -> None:
+        anchor = min(self._selected) if self._selected else None
+        self._ensure_wrap()
+        if anchor is not None:
+            self.scroll_to_sentences([f"{self.side}{anchor}"], force_center=True)
+
+    def sentence_span(self, sid: str) -> tuple[int, int]:
+        """First and last line of sentence ``sid`` in the current wrapping."""
+        self._ensure_wrap()
+        assert self._wrap is not None
+        return self._wrap.sentence_lines(self._index(sid))
+
+    def scroll_to_sentences(self, sentence_ids: Iterable[str], *,
+                            force_center: bool = False) -> None:
+        """Scroll so these sentences are visible, centring them when they are off screen."""
+        spans = [self.sentence_span(sid) for sid in sentence_ids if sid[0] == self.side]
+        if not spans or self._wrap is None:
+            return
+        first = min(span[0] for span in spans)
+        last = max(span[1] for span in spans)
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        if not force_center and top <= first and last < top + height:
+            return
+        target = first - max(0, (height - (last - first + 1)) // 2)
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    # -- rendering --------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = round(self.scroll_y) + y
+        if self._wrap is None or line >= len(self._wrap):
+            return Strip.blank(width, self.rich_style)
+        strip = self._cache.get(line)
+        if strip is None:
+            strip = self._render_wrapped_line(line)
+            self._cache[line] = strip
+        return strip.crop_extend(0, width, self.rich_style)
+
+    def _render_wrapped_line(self, y: int) -> Strip:
+        assert self._wrap is not None and self.model is not None and self.doc is not None
+        base = self.rich_style
+        pieces = self._wrap.pieces(y)
+        segments = [self._gutter(y, pieces, base)]
+        for piece in pieces:
+            text = self._text[piece.start:piece.end]
+            if piece.sentence < 0:
+                segments.append(Segment(text, base))
+                continue
+            segments.append(Segment(text, base + self._sentence_style(piece.sentence)))
+        return Strip(segments)
+
+    def _state_style(self, index: int) -> tuple[str, str]:
+        assert self.model is not None and self.doc is not None
+        sentence = self.doc.sentences[index]
+        if index in self._selected:
+            return SELECTED_GLYPH, "selected"
+        if index == self._target:
+            return TARGET_GLYPH, "target"
+        mark = self.model.mark(sentence.id, sentence.boilerplate)
+        return mark.glyph, mark.state
+
+    def _sentence_style(self, index: int) -> Style:
+        _glyph, state = self._state_style(index)
+        style = self.get_component_rich_style(f"article-pane--{state}", partial=True)
+        if index in self._matches:
+            style += self.get_component_rich_style("article-pane--match", partial=True)
+        return style + self._meta_style(index)
+
+    def _meta_style(self, index: int) -> Style:
+        style = self._meta.get(index)
+        if style is None:
+            style = self._meta[index] = Style.from_meta({"sentence": f"{self.side}{index}"})
+        return style
+
+    def _gutter(self, y: int, pieces: list, base: Style) -> Segment:
+        """The marker column: the glyph of the most important sentence starting on this line."""
+        gutter_style = base + self.get_component_rich_style("article-pane--gutter", partial=True)
+        assert self.doc is not None
+        best: tuple[int, str, int] | None = None
+        for piece in pieces:
+            if piece.sentence < 0:
+                continue
+            starts_here = self.doc.sentences[piece.sentence].start == piece.start
+            glyph, state = self._state_style(piece.sentence)
+            if not starts_here:
+                glyph = SELECTED_CONTINUATION if state == "selected" else " "
+            rank = _GUTTER_RANK.get(state, 9) * 2 + (0 if starts_here else 1)
+            if best is None or rank < best[0]:
+                best = (rank, glyph, piece.sentence)
+        if best is None:
+            return Segment(" " * GUTTER, gutter_style)
+        _rank, glyph, index = best
+        state_style = self.get_component_rich_style(
+            f"article-pane--{self._state_style(index)[1]}", partial=True)
+        return Segment(glyph.ljust(GUTTER), gutter_style + state_style + self._meta_style(index))
+
+    def on_click(self, event: events.Click) -> None:
+        sentence = event.style.meta.get("sentence")
+        if sentence is not None:
+            self.post_message(SentenceClicked(sentence))
+
+
+_GUTTER_RANK = {"selected": 0, "target": 1, "contradiction": 2, "reviewed": 3, "one-sided": 4,
+                "related": 5, "aligned": 6, "boilerplate": 7}

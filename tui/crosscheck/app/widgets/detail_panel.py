@@ -1,0 +1,143 @@
+"""The selected item in full: both sides with the word diff, reasons and their spans, verdict."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from crosscheck.app.review_model import ReviewItem, ReviewModel
+from crosscheck.engine.model import DiffPiece, Document, Reason
+from crosscheck.textsafe import visible_controls
+
+
+class DetailPanel(VerticalScroll, can_focus=True):
+    """Shows one ``ReviewItem``; article text only ever enters as ``rich.text.Text``."""
+
+    COMPONENT_CLASSES = {
+        "detail-panel--heading",
+        "detail-panel--left-only",
+        "detail-panel--right-only",
+        "detail-panel--span",
+        "detail-panel--dim",
+        "detail-panel--verdict",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.model: ReviewModel | None = None
+        self.key: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Analysing…"), id="detail-body")
+
+    def show(self, model: ReviewModel | None, key: str | None) -> None:
+        """Show item ``key`` of ``model`` (or a placeholder when nothing is selected)."""
+        self.model, self.key = model, key
+        self.query_one("#detail-body", Static).update(self.render_item())
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted and self.model is not None:
+            self.query_one("#detail-body", Static).update(self.render_item())
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"detail-panel--{name}", partial=True)
+
+    def render_item(self) -> Text:
+        """The panel's text for the current item."""
+        if self.model is None or self.key is None or self.key not in self.model.items:
+            return Text("No item selected.", style=self._style("dim"))
+        item = self.model.items[self.key]
+        text = Text()
+        text.append_text(self._heading(item))
+        reasons = item.link.contradiction.reasons if item.link and item.link.contradiction else ()
+        diff = item.link.diff if item.link else ()
+        for side, ids in (("L", item.left_ids), ("R", item.right_ids)):
+            if ids:
+                text.append("\n")
+                text.append_text(self._side(side, ids, diff, reasons))
+        if reasons:
+            text.append("\nReasons\n", style=self._style("heading"))
+            for number, reason in enumerate(reasons, 1):
+                text.append_text(self._reason(number, reason))
+        text.append_text(self._verdict(item.key))
+        return text
+
+    def _heading(self, item: ReviewItem) -> Text:
+        parts = [item.label]
+        if item.link is not None:
+            parts.append(f"match {item.link.score:.2f}")
+        if item.contradiction_score is not None:
+            parts.insert(0, f"! likely contradiction {item.contradiction_score:.2f}")
+        heading = Text(" · ".join(parts), style=self._style("heading"))
+        heading.append(f"   {item.key}", style=self._style("dim"))
+        return heading
+
+    def _side(self, side: str, ids: tuple[str, ...], diff: tuple[DiffPiece, ...],
+              reasons: tuple[Reason, ...]) -> Text:
+        assert self.model is not None
+        doc = self.model.document(side)
+        body = Text(visible_controls(" ".join(doc.sentence(sid).text for sid in ids)))
+        op = "left" if side == "L" else "right"
+        _mark_diff(body, diff, op, self._style(f"{op}-only"))
+        for number, reason in enumerate(reasons, 1):
+            span = reason.left_span if side == "L" else reason.right_span
+            if span is not None:
+                _mark_span(body, doc, ids, span, self._style("span"))
+                del number
+        label = "−" if side == "L" else "+"
+        line = Text(f"{label} {side} {ids[0]}: ", style=self._style("heading"))
+        line.append_text(body)
+        return line
+
+    def _reason(self, number: int, reason: Reason) -> Text:
+        line = Text(f" {number}. {reason.type}: ", style=self._style("heading"))
+        line.append(visible_controls(reason.left), style=self._style("left-only"))
+        line.append(" ≠ ")
+        line.append(visible_controls(reason.right), style=self._style("right-only"))
+        if reason.explanation:
+            line.append(" — " + visible_controls(reason.explanation), style=self._style("dim"))
+        line.append("\n")
+        return line
+
+    def _verdict(self, key: str) -> Text:
+        assert self.model is not None
+        verdict = self.model.verdict(key)
+        line = Text("\nVerdict: ", style=self._style("heading"))
+        line.append(verdict or "not reviewed", style=self._style("verdict" if verdict else "dim"))
+        note = self.model.note(key)
+        if note:
+            line.append("\nNote: ", style=self._style("heading"))
+            line.append(visible_controls(note))
+        return line
+
+
+def _mark_diff(body: Text, diff: tuple[DiffPiece, ...], op: str, style: Style) -> None:
+    """Style the words of ``body`` that only this side has, walking the diff in order."""
+    plain = body.plain
+    cursor = 0
+    for piece in diff:
+        if piece.op not in ("common", op):
+            continue
+        words = piece.text.strip()
+        found = plain.find(words, cursor) if words else -1
+        if found < 0:
+            continue
+        if piece.op == op:
+            body.stylize(style, found, found + len(words))
+        cursor = found + len(words)
+
+
+def _mark_span(body: Text, doc: Document, ids: tuple[str, ...], span: tuple[int, int],
+               style: Style) -> None:
+    """Style the document span ``span`` where it falls inside the sentences ``ids``."""
+    base = 0
+    for sid in ids:
+        sentence = doc.sentence(sid)
+        start, end = max(span[0], sentence.start), min(span[1], sentence.end)
+        if start < end:
+            body.stylize(style, base + start - sentence.start, base + end - sentence.start)
+        base += len(sentence.text) + 1

@@ -1,0 +1,139 @@
+"""The triage queue: one row per item in priority order, rendered virtually like the panes."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from crosscheck.app.messages import ItemClicked
+from crosscheck.app.review_model import VERDICT_GLYPHS, ReviewItem, ReviewModel
+from crosscheck.textsafe import visible_controls
+
+
+class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
+    """Items of the current filter; the selected one is marked ``▶`` and highlighted."""
+
+    COMPONENT_CLASSES = {
+        "triage-queue--cursor",
+        "triage-queue--contradiction",
+        "triage-queue--reviewed",
+        "triage-queue--label",
+    }
+    BINDINGS = [
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.model: ReviewModel | None = None
+        self.keys: list[str] = []
+        self._rows: dict[str, int] = {}
+        self.cursor: str | None = None
+        self._cache: LRUCache[int, Strip] = LRUCache(256)
+
+    def show(self, model: ReviewModel, keys: list[str], cursor: str | None) -> None:
+        """Show ``keys`` (already filtered and ordered) with ``cursor`` selected."""
+        self.model = model
+        self.keys = keys
+        self._rows = {key: row for row, key in enumerate(keys)}
+        self.cursor = cursor
+        self._cache.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(keys))
+        self.refresh()
+        self.scroll_to_cursor()
+
+    def set_cursor(self, key: str | None) -> None:
+        """Move the highlight to ``key``, repainting the two rows involved."""
+        for old_or_new in (self.cursor, key):
+            self.refresh_item(old_or_new)
+        self.cursor = key
+        self.scroll_to_cursor()
+
+    def refresh_item(self, key: str | None) -> None:
+        """Repaint the row of ``key`` (its verdict changed)."""
+        row = self._rows.get(key) if key is not None else None
+        if row is not None:
+            self._cache.discard(row)
+            self.refresh_line(row)
+
+    def row_of(self, key: str) -> int | None:
+        return self._rows.get(key)
+
+    def scroll_to_cursor(self) -> None:
+        row = self._rows.get(self.cursor) if self.cursor is not None else None
+        if row is None:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        if row < top:
+            self.scroll_to(y=row, animate=False, immediate=True)
+        elif row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.keys))
+        self.scroll_to_cursor()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = round(self.scroll_y) + y
+        if self.model is None or row >= len(self.keys):
+            return Strip.blank(width, self.rich_style)
+        strip = self._cache.get(row)
+        if strip is None:
+            strip = self._cache[row] = self._render_row(self.keys[row], width)
+        return strip.crop_extend(0, width, self.rich_style)
+
+    def _render_row(self, key: str, width: int) -> Strip:
+        assert self.model is not None
+        item = self.model.items[key]
+        verdict = self.model.verdict(key)
+        base = self.rich_style
+        if key == self.cursor:
+            base += self.get_component_rich_style("triage-queue--cursor", partial=True)
+        elif verdict is not None:
+            base += self.get_component_rich_style("triage-queue--reviewed", partial=True)
+        elif item.contradiction_score is not None:
+            base += self.get_component_rich_style("triage-queue--contradiction", partial=True)
+        label_style = base + self.get_component_rich_style("triage-queue--label", partial=True)
+        meta = Style.from_meta({"item": key})
+        pointer = "▶" if key == self.cursor else " "
+        glyph = VERDICT_GLYPHS.get(verdict, "?") if verdict else "·"
+        segments = [
+            Segment(f"{pointer}{glyph} ", base + meta),
+            Segment(f"{_score_label(item):<17}", label_style + meta),
+            Segment(self._snippet(item), base + meta),
+        ]
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _snippet(self, item: ReviewItem) -> str:
+        assert self.model is not None
+        sid = (item.left_ids or item.right_ids)[0]
+        text = self.model.document(sid[0]).sentence(sid).text
+        return f"{sid} " + visible_controls(" ".join(text.split()))[:200]
+
+    def on_click(self, event: events.Click) -> None:
+        key = event.style.meta.get("item")
+        if key is not None:
+            self.post_message(ItemClicked(key))
+
+
+def _score_label(item: ReviewItem) -> str:
+    score = item.contradiction_score
+    if score is not None:
+        return f"! {score:.2f} {item.label}"
+    if item.link is not None:
+        return f"  {item.link.score:.2f} {item.label}"
+    return f"  {item.label}"

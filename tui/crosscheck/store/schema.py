@@ -1,0 +1,97 @@
+"""The schema as numbered forward migrations keyed by ``PRAGMA user_version``.
+
+Never edit a released migration: add the next number. ``tests/store/schema_v1.sql`` keeps a
+frozen copy of version 1 so a test can build an old database and migrate it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# "CrCk" as a big-endian int: marks the file as ours in the SQLite header (offset 68).
+APPLICATION_ID = 0x4372436B
+
+V1 = """
+CREATE TABLE comparisons (
+    id INTEGER PRIMARY KEY,
+    left_sha256 TEXT NOT NULL,
+    right_sha256 TEXT NOT NULL,
+    left_source TEXT NOT NULL,
+    right_source TEXT NOT NULL,
+    left_locator TEXT,
+    right_locator TEXT,
+    left_title TEXT,
+    right_title TEXT,
+    previous_id INTEGER REFERENCES comparisons(id) ON DELETE SET NULL,
+    created TEXT NOT NULL,
+    UNIQUE (left_sha256, right_sha256)
+);
+CREATE INDEX comparisons_locators ON comparisons (left_locator, right_locator);
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    comparison_id INTEGER NOT NULL REFERENCES comparisons(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('link', 'left_only', 'right_only', 'manual')),
+    ordinal INTEGER NOT NULL,
+    left_ids TEXT NOT NULL,
+    right_ids TEXT NOT NULL,
+    machine TEXT NOT NULL,
+    left_selector TEXT,
+    right_selector TEXT,
+    UNIQUE (comparison_id, key)
+);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    reviewer TEXT NOT NULL,
+    action TEXT NOT NULL,
+    verdict TEXT CHECK (verdict IN ('consistent', 'contradiction', 'unrelated', 'unsure')),
+    note TEXT NOT NULL DEFAULT '',
+    machine TEXT NOT NULL,
+    created TEXT,
+    at TEXT NOT NULL,
+    undoes INTEGER REFERENCES events(id)
+);
+CREATE INDEX events_item_reviewer ON events (item_id, reviewer, id);
+"""
+
+# Version 2: the reviewer's place in each comparison, and the index undo and `list` scan by.
+V2 = """
+CREATE TABLE positions (
+    comparison_id INTEGER NOT NULL REFERENCES comparisons(id) ON DELETE CASCADE,
+    reviewer TEXT NOT NULL,
+    item_key TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (comparison_id, reviewer)
+);
+CREATE INDEX events_reviewer ON events (reviewer, id);
+"""
+
+
+def _script(ddl: str) -> Callable[[sqlite3.Connection], None]:
+    def migrate(conn: sqlite3.Connection) -> None:
+        # executescript would COMMIT the surrounding transaction, so run statement by statement.
+        for statement in ddl.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return migrate
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    _script(V1)(conn)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _script(V2)}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Run every migration above the file's version inside the caller's transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[number](conn)
+        conn.execute(f"PRAGMA user_version = {number}")
+    return version
