@@ -54,7 +54,7 @@ def default_reviewer() -> str:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) a crosscheck database at ``path``, migrated to the latest schema."""
+    """Open (creating if needed) the database at ``path``, migrated to the latest schema."""
     if path.exists():
         _check_existing(path)
     else:
@@ -68,7 +68,7 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA synchronous = FULL")
         with atomic(conn):
             migrate(conn)
     except sqlite3.Error as exc:

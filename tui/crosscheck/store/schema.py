@@ -68,6 +68,11 @@ CREATE TABLE positions (
 CREATE INDEX events_reviewer ON events (reviewer, id);
 """
 
+# Version 3: items in review order without a scan (list, export and import of large pairs).
+V3 = """
+CREATE INDEX items_order ON items (comparison_id, ordinal);
+"""
+
 
 def _script(ddl: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
@@ -84,7 +89,8 @@ def _v1(conn: sqlite3.Connection) -> None:
     _script(V1)(conn)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _script(V2)}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1, 2: _script(V2), 3: _script(V3)}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 

@@ -42,10 +42,10 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     }
     # The screen owns j/k/up/down (items); the pane keeps only page scrolling.
     BINDINGS = [
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "Bottom", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(0)", "Top", show=False),
+        Binding("end", "edge(1)", "Bottom", show=False),
     ]
 
     def __init__(self, side: str, *, id: str | None = None) -> None:  # noqa: A002
@@ -149,6 +149,13 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         target = first - max(0, (height - (last - first + 1)) // 2)
         self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
+    def action_page(self, pages: int) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_y + pages * height, animate=False)
+
+    def action_edge(self, end: int) -> None:
+        self.scroll_to(y=self.max_scroll_y if end else 0, animate=False)
+
     # -- rendering --------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -186,9 +193,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _sentence_style(self, index: int) -> Style:
         _glyph, state = self._state_style(index)
-        style = self.get_component_rich_style(f"article-pane--{state}", partial=True)
+        style = self.get_component_rich_style(f"article-pane--{state}")
         if index in self._matches:
-            style += self.get_component_rich_style("article-pane--match", partial=True)
+            style += self.get_component_rich_style("article-pane--match")
         return style + self._meta_style(index)
 
     def _meta_style(self, index: int) -> Style:
@@ -198,8 +205,12 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         return style
 
     def _gutter(self, y: int, pieces: list, base: Style) -> Segment:
-        """The marker column: the glyph of the most important sentence starting on this line."""
-        gutter_style = base + self.get_component_rich_style("article-pane--gutter", partial=True)
+        """The marker column: the glyph of the most important sentence on this line.
+
+        A sentence that starts mid-line behind a more important one still gets its glyph on
+        its next line, so every state keeps a non-colour marker somewhere.
+        """
+        gutter_style = base + self.get_component_rich_style("article-pane--gutter")
         assert self.doc is not None
         best: tuple[int, str, int] | None = None
         for piece in pieces:
@@ -207,8 +218,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                 continue
             starts_here = self.doc.sentences[piece.sentence].start == piece.start
             glyph, state = self._state_style(piece.sentence)
-            if not starts_here:
-                glyph = SELECTED_CONTINUATION if state == "selected" else " "
+            if not starts_here and state == "selected":
+                glyph = SELECTED_CONTINUATION
             rank = _GUTTER_RANK.get(state, 9) * 2 + (0 if starts_here else 1)
             if best is None or rank < best[0]:
                 best = (rank, glyph, piece.sentence)
@@ -216,7 +227,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             return Segment(" " * GUTTER, gutter_style)
         _rank, glyph, index = best
         state_style = self.get_component_rich_style(
-            f"article-pane--{self._state_style(index)[1]}", partial=True)
+            f"article-pane--{self._state_style(index)[1]}")
         return Segment(glyph.ljust(GUTTER), gutter_style + state_style + self._meta_style(index))
 
     def on_click(self, event: events.Click) -> None:

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
+from textual.strip import Strip
+from textual.widget import Widget
 
 from crosscheck.app.review_model import ReviewItem, ReviewModel
 from crosscheck.engine.model import DiffPiece, Document, Reason
 from crosscheck.textsafe import visible_controls
 
 
-class DetailPanel(VerticalScroll, can_focus=True):
-    """Shows one ``ReviewItem``; article text only ever enters as ``rich.text.Text``."""
+class DetailPanel(Widget, can_focus=True):
+    """Shows one ``ReviewItem``; article text only ever enters as ``rich.text.Text``.
+
+    A fixed-size Line API widget with its own scroll offset: changing the item repaints this
+    panel only, never the screen layout (a Static would re-layout on every key press).
+    """
 
     COMPONENT_CLASSES = {
         "detail-panel--heading",
@@ -23,28 +29,76 @@ class DetailPanel(VerticalScroll, can_focus=True):
         "detail-panel--span",
         "detail-panel--dim",
         "detail-panel--verdict",
+        "detail-panel--more",
     }
+    BINDINGS = [
+        Binding("pagedown", "scroll_detail(1)", "Scroll detail down", show=False),
+        Binding("pageup", "scroll_detail(-1)", "Scroll detail up", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.model: ReviewModel | None = None
         self.key: str | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Static(Text("Analysing…"), id="detail-body")
+        self.top = 0
+        self._lines: list[Strip] | None = None
 
     def show(self, model: ReviewModel | None, key: str | None) -> None:
         """Show item ``key`` of ``model`` (or a placeholder when nothing is selected)."""
+        if key != self.key:
+            self.top = 0
         self.model, self.key = model, key
-        self.query_one("#detail-body", Static).update(self.render_item())
+        self._lines = None
+        self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        if self.is_mounted and self.model is not None:
-            self.query_one("#detail-body", Static).update(self.render_item())
+        self._lines = None
+
+    def on_resize(self) -> None:
+        self._lines = None
+
+    def _wrapped(self) -> list[Strip]:
+        if self._lines is None:
+            width = max(1, self.size.width)
+            options = self.app.console.options.update_width(width)
+            text = self.render_item()
+            text.no_wrap = False
+            rendered = self.app.console.render_lines(text, options, style=self.rich_style,
+                                                     pad=True)
+            self._lines = [Strip(line, width) for line in rendered]
+        return self._lines
+
+    def render_line(self, y: int) -> Strip:
+        lines = self._wrapped()
+        height = self.size.height
+        index = self.top + y
+        if y == height - 1 and len(lines) > self.top + height:
+            more = f" ↓ {len(lines) - self.top - height + 1} more lines (pgdn, wheel)"
+            style = self.rich_style + self.get_component_rich_style("detail-panel--more")
+            return Strip([Segment(more, style)]).crop_extend(0, self.size.width, style)
+        if index >= len(lines):
+            return Strip.blank(self.size.width, self.rich_style)
+        return lines[index]
+
+    def action_scroll_detail(self, pages: int) -> None:
+        self.scroll_lines(pages * max(1, self.size.height - 1))
+
+    def scroll_lines(self, count: int) -> None:
+        limit = max(0, len(self._wrapped()) - self.size.height + 1)
+        self.top = min(limit, max(0, self.top + count))
+        self.refresh()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self.scroll_lines(2)
+        event.stop()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self.scroll_lines(-2)
+        event.stop()
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"detail-panel--{name}", partial=True)
+        return self.get_component_rich_style(f"detail-panel--{name}")
 
     def render_item(self) -> Text:
         """The panel's text for the current item."""
@@ -72,7 +126,8 @@ class DetailPanel(VerticalScroll, can_focus=True):
             parts.append(f"match {item.link.score:.2f}")
         if item.contradiction_score is not None:
             parts.insert(0, f"! likely contradiction {item.contradiction_score:.2f}")
-        heading = Text(" · ".join(parts), style=self._style("heading"))
+        heading = Text()
+        heading.append(" · ".join(parts), style=self._style("heading"))
         heading.append(f"   {item.key}", style=self._style("dim"))
         return heading
 
@@ -83,18 +138,18 @@ class DetailPanel(VerticalScroll, can_focus=True):
         body = Text(visible_controls(" ".join(doc.sentence(sid).text for sid in ids)))
         op = "left" if side == "L" else "right"
         _mark_diff(body, diff, op, self._style(f"{op}-only"))
-        for number, reason in enumerate(reasons, 1):
+        for reason in reasons:
             span = reason.left_span if side == "L" else reason.right_span
             if span is not None:
                 _mark_span(body, doc, ids, span, self._style("span"))
-                del number
-        label = "−" if side == "L" else "+"
-        line = Text(f"{label} {side} {ids[0]}: ", style=self._style("heading"))
+        line = Text()
+        line.append(f"{'+'.join(ids)}: ", style=self._style("heading"))
         line.append_text(body)
         return line
 
     def _reason(self, number: int, reason: Reason) -> Text:
-        line = Text(f" {number}. {reason.type}: ", style=self._style("heading"))
+        line = Text()
+        line.append(f" {number}. {reason.type}: ", style=self._style("heading"))
         line.append(visible_controls(reason.left), style=self._style("left-only"))
         line.append(" ≠ ")
         line.append(visible_controls(reason.right), style=self._style("right-only"))
@@ -106,7 +161,8 @@ class DetailPanel(VerticalScroll, can_focus=True):
     def _verdict(self, key: str) -> Text:
         assert self.model is not None
         verdict = self.model.verdict(key)
-        line = Text("\nVerdict: ", style=self._style("heading"))
+        line = Text()
+        line.append("\nVerdict: ", style=self._style("heading"))
         line.append(verdict or "not reviewed", style=self._style("verdict" if verdict else "dim"))
         note = self.model.note(key)
         if note:

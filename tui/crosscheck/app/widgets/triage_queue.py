@@ -102,12 +102,12 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         verdict = self.model.verdict(key)
         base = self.rich_style
         if key == self.cursor:
-            base += self.get_component_rich_style("triage-queue--cursor", partial=True)
+            base += self.get_component_rich_style("triage-queue--cursor")
         elif verdict is not None:
-            base += self.get_component_rich_style("triage-queue--reviewed", partial=True)
+            base += self.get_component_rich_style("triage-queue--reviewed")
         elif item.contradiction_score is not None:
-            base += self.get_component_rich_style("triage-queue--contradiction", partial=True)
-        label_style = base + self.get_component_rich_style("triage-queue--label", partial=True)
+            base += self.get_component_rich_style("triage-queue--contradiction")
+        label_style = base + self.get_component_rich_style("triage-queue--label")
         meta = Style.from_meta({"item": key})
         pointer = "▶" if key == self.cursor else " "
         glyph = VERDICT_GLYPHS.get(verdict, "?") if verdict else "·"

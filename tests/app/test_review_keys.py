@@ -1,0 +1,243 @@
+"""Pilot tests: every key path of the review screen, asserted on the store and the widgets."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import SIZE
+
+from crosscheck.app.widgets.article_pane import ArticlePane
+from crosscheck.app.widgets.triage_queue import TriageQueue
+
+
+def verdicts(app) -> dict[str, str | None]:
+    records = app.store.verdicts(app.comparison_id, "tester")
+    return {key: record.verdict for key, record in records.items()}
+
+
+async def test_opens_on_the_likeliest_contradiction(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE):
+        assert app.review.selected == "L2~R2"
+        queue = app.review.query_one(TriageQueue)
+        assert queue.keys[:2] == ["L2~R2", "L3~R3"]
+        assert queue.keys[-2:] == ["L1~R1", "L0~R0"]  # paraphrase, then identical, last
+
+
+async def test_j_k_and_arrows_walk_the_queue(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        keys = app.review.query_one(TriageQueue).keys
+        await pilot.press("j")
+        assert app.review.selected == keys[1]
+        await pilot.press("down", "down")
+        assert app.review.selected == keys[3]
+        await pilot.press("k", "up")
+        assert app.review.selected == keys[1]
+        await pilot.press("k", "k")
+        assert app.review.selected == keys[0]
+
+
+async def test_each_verdict_key_is_stored_at_once_then_advances(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        keys = list(app.review.query_one(TriageQueue).keys)
+        await pilot.press("a", "c", "u", "space")
+        assert verdicts(app) == {keys[0]: "consistent", keys[1]: "contradiction",
+                                 keys[2]: "unrelated", keys[3]: "unsure"}
+        assert app.review.selected == keys[4]
+        assert "4 of 8 reviewed" in str(app.review.query_one("#progress-label").render())
+
+
+async def test_auto_advance_off_keeps_the_item(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        app.toggle_auto_advance()
+        await pilot.press("c")
+        assert app.review.selected == "L2~R2"
+        assert verdicts(app) == {"L2~R2": "contradiction"}
+
+
+async def test_backspace_clears_the_verdict(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "k")
+        assert verdicts(app)["L2~R2"] == "contradiction"
+        await pilot.press("backspace")
+        assert verdicts(app).get("L2~R2") is None
+        assert app.review.model.verdict("L2~R2") is None
+
+
+async def test_ctrl_z_undoes_the_last_change_and_selects_it(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "c")
+        await pilot.press("ctrl+z")
+        assert verdicts(app) == {"L2~R2": "consistent"}
+        assert app.review.selected == "L3~R3"
+        await pilot.press("ctrl+z")
+        assert verdicts(app) == {}
+        assert app.review.selected == "L2~R2"
+
+
+async def test_n_skips_reviewed_items(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        keys = list(app.review.query_one(TriageQueue).keys)
+        await pilot.press("j", "a", "a")  # keys[1], keys[2] reviewed; now on keys[3]
+        await pilot.press("k", "k", "k")  # back to keys[0]
+        await pilot.press("n")
+        assert app.review.selected == keys[3]
+
+
+async def test_note_editor_saves_when_closed(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.press(*"Months differ")
+        await pilot.press("enter", *"ask desk")
+        await pilot.press("escape")
+        record = app.store.verdicts(app.comparison_id, "tester")["L2~R2"]
+        assert record.note == "Months differ\nask desk"
+        assert "ask desk" in app.review.query_one("#detail").render_item().plain
+
+
+async def test_link_mode_adds_a_manual_link(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        app.review.select("L4")  # left-only "Residents near the pier..."
+        await pilot.press("l")
+        start = app.review.link_target
+        assert start is not None and start.startswith("R")
+        await pilot.press("j")
+        target = app.review.link_target
+        assert target == f"R{int(start[1:]) + 1}"
+        await pilot.press("enter")
+        assert app.review.link_source is None
+        manual = [k for k, item in app.review.model.items.items() if item.kind == "manual"]
+        assert len(manual) == 1
+        assert app.review.model.items[manual[0]].right_ids == (target,)
+        assert app.review.selected == manual[0]
+        assert manual[0] in app.review.query_one(TriageQueue).keys
+
+
+async def test_link_mode_escape_cancels(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "j", "escape")
+        assert app.review.link_source is None
+        await pilot.press("j")
+        assert app.review.selected == "L3~R3"  # j moves items again
+        assert not [i for i in app.review.model.items.values() if i.kind == "manual"]
+
+
+async def test_search_jumps_to_a_match_in_either_article(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"critics", "enter")
+        assert app.review.search_matches == ["L5", "R5"]
+        assert app.review.selected == "L5~R5"
+        await pilot.press("slash", *"port authority", "enter")
+        assert app.review.selected == "R4"
+        await pilot.press("slash", *"terminal")
+        await pilot.press("down", "enter")
+        assert app.review.search_matches[app.review.search_index] == "L3"
+        await pilot.press("N")
+        assert app.review.search_matches[app.review.search_index] == "R0"
+
+
+async def test_f_cycles_filters_and_the_queue_follows(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.review.query_one(TriageQueue)
+        await pilot.press("f")
+        assert app.review.filter_name == "contradictions"
+        assert queue.keys == ["L2~R2", "L3~R3"]
+        await pilot.press("c", "f")
+        assert app.review.filter_name == "unreviewed"
+        assert "L2~R2" not in queue.keys and len(queue.keys) == 7
+        await pilot.press("f")
+        assert queue.keys == ["L4", "L6", "R4"]
+        await pilot.press("f")
+        assert queue.keys == ["L2~R2"]
+        await pilot.press("f")
+        assert app.review.filter_name == "all" and len(queue.keys) == 8
+
+
+async def test_clicking_a_sentence_selects_its_item(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.review.query_one("#right-pane", ArticlePane)
+        first, _last = pane.sentence_span("R4")
+        y = first - round(pane.scroll_y) + 1  # +1: the top border
+        assert await pilot.click("#right-pane", offset=(4, y))
+        assert app.review.selected == "R4"
+
+
+async def test_clicking_a_queue_row_selects_it(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.review.query_one(TriageQueue)
+        assert await pilot.click("#queue", offset=(6, 1 + queue.keys.index("L4")))
+        assert app.review.selected == "L4"
+
+
+async def test_tab_moves_focus_between_panes_queue_and_detail(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        seen = []
+        for _ in range(4):
+            seen.append(app.focused.id if app.focused else None)
+            await pilot.press("tab")
+        assert seen == ["left-pane", "right-pane", "queue", "detail"]
+        await pilot.press("j")  # item keys still work with the queue focused
+        assert app.review.selected == "L3~R3"
+
+
+async def test_help_opens_on_question_mark_and_f1(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("question_mark", "f1"):
+            await pilot.press(key)
+            assert type(app.screen).__name__ == "HelpScreen"
+            rows = dict(app.screen.key_rows())
+            assert rows["c"] == "Contradiction" and rows["ctrl+z"] == "Undo"
+            assert rows["? / f1"] == "Help"
+            await pilot.press("escape")
+            assert app.screen is app.review
+
+
+async def test_q_quits(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_palette_exports_verdicts_to_the_current_directory(app_factory, tmp_path) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "a")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"json lines")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.last_export is not None and app.last_export.parent == tmp_path
+        lines = app.last_export.read_text(encoding="utf-8").splitlines()
+        exported = {json.loads(line)["item"]["key"]: json.loads(line)["verdict"] for line in lines}
+        assert exported == {"L2~R2": "contradiction", "L3~R3": "consistent"}
+
+
+async def test_palette_lists_every_review_action(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE):
+        titles = [command.title for command in app.get_system_commands(app.review)]
+        for wanted in ("Verdict: consistent", "Verdict: contradiction", "Verdict: unrelated",
+                       "Verdict: unsure", "Clear verdict", "Undo", "Edit note", "Search",
+                       "Link sentences", "Cycle filter", "Next unreviewed", "Help",
+                       "Export verdicts as JSON Lines", "Export verdicts as Markdown"):
+            assert wanted in titles
+        assert any(title.startswith("Toggle auto-advance") for title in titles)

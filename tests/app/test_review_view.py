@@ -1,0 +1,115 @@
+"""Pilot tests of what the screen shows: literal text, scrolling, layout, reopening, loading."""
+
+from __future__ import annotations
+
+import pytest
+from app_fixtures import ESCAPE_SENTENCE, MARKUP_SENTENCE, big_analysis
+from conftest import SIZE, build_app
+
+from crosscheck.app.widgets.article_pane import GUTTER, ArticlePane
+from crosscheck.app.widgets.detail_panel import DetailPanel
+from crosscheck.app.widgets.triage_queue import TriageQueue
+
+
+def pane_lines(pane: ArticlePane) -> list[str]:
+    return [pane.render_line(y).text for y in range(pane.scrollable_content_region.height)]
+
+
+async def test_markup_and_escapes_in_articles_render_literally(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE):
+        pane = app.review.query_one("#left-pane", ArticlePane)
+        shown = " ".join(" ".join(line[GUTTER:] for line in pane_lines(pane)).split())
+        assert "[bold]reckless[/bold]" in shown
+        assert "\x1b" not in shown and "␛[31m" in shown  # ESC made visible, never sent
+        assert MARKUP_SENTENCE in shown
+        app.review.select("L5~R5")
+        assert MARKUP_SENTENCE in app.review.query_one(DetailPanel).render_item().plain
+        app.review.select("L6")
+        detail = app.review.query_one(DetailPanel).render_item().plain
+        assert ESCAPE_SENTENCE.replace("\x1b", "␛") in detail
+
+
+async def test_markers_are_glyphs_not_only_colour(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        left = pane_lines(app.review.query_one("#left-pane", ArticlePane))
+        gutters = {line[0] for line in left if line.strip()}
+        assert {"=", "≈", "▶", "!", "+", "·"} <= gutters
+        await pilot.press("c", "c")  # L2~R2 and L3~R3 -> ✗; selection moves to L5~R5
+        left = pane_lines(app.review.query_one("#left-pane", ArticlePane))
+        assert any(line.startswith("✗ Mayor Lina Ortiz") for line in left)
+        assert any(line.startswith("▶ Residents near") for line in left)
+        queue = app.review.query_one(TriageQueue)
+        assert queue.render_line(0).text.startswith(" ✗")
+
+
+async def test_selecting_an_item_scrolls_both_panes_to_it() -> None:
+    app = build_app(big_analysis(600), store_path=None)
+    async with app.run_test(size=SIZE) as pilot:
+        for key, left_sid, right_sid in (("L550~R550", "L550", "R550"), ("L559", "L559", "R558"),
+                                         ("L10~R10", "L10", "R10")):
+            app.review.select(key)
+            await pilot.pause()
+            for sid in (left_sid, right_sid):
+                pane = app.review.query_one("#left-pane" if sid[0] == "L" else "#right-pane",
+                                            ArticlePane)
+                first, last = pane.sentence_span(sid)
+                top = round(pane.scroll_y)
+                assert top <= first and last < top + pane.scrollable_content_region.height
+
+
+@pytest.mark.parametrize(("size", "stacked"), [((80, 24), True), ((119, 40), True),
+                                               ((120, 40), False), ((160, 48), False)])
+async def test_panes_stack_below_120_columns(app_factory, size, stacked) -> None:
+    app = app_factory()
+    async with app.run_test(size=size):
+        left = app.review.query_one("#left-pane", ArticlePane).region
+        right = app.review.query_one("#right-pane", ArticlePane).region
+        assert (right.y > left.y) is stacked
+        assert (right.x == left.x) is stacked
+        assert left.height >= 3 and right.height >= 3
+
+
+async def test_reopening_restores_verdicts_and_position(tmp_path, analysis) -> None:
+    store_path = tmp_path / "reopen.db"
+    first = build_app(analysis, store_path)
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "j", "j")
+        position = first.review.selected
+    second = build_app(analysis, store_path)
+    async with second.run_test(size=SIZE):
+        assert second.review.selected == position
+        assert second.review.model.verdict("L2~R2") == "contradiction"
+        assert second.review.model.reviewed == 1
+
+
+async def test_light_and_dark_themes_restyle_the_panes(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.review.query_one("#left-pane", ArticlePane)
+        dark = pane.render_line(0)
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = pane.render_line(0)
+        assert dark.text == light.text
+        assert list(dark)[1].style.bgcolor != list(light)[1].style.bgcolor
+
+
+async def test_analysis_runs_in_a_worker_from_files(tmp_path) -> None:
+    pytest.importorskip("crosscheck.engine.segment")
+    from crosscheck.app import make_app
+
+    left = tmp_path / "left.txt"
+    right = tmp_path / "right.txt"
+    left.write_text("Ferry vote passes.\n\nThe council met on Monday. It approved the plan.\n")
+    right.write_text("Ferry vote passes.\n\nThe council met on Tuesday. It approved the plan.\n")
+    app = make_app(str(left), str(right), reviewer="tester", nli=None,
+                   store_path=tmp_path / "w.db")
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.review.model is not None
+        assert app.review.selected is not None
+        await pilot.press("a")
+        assert app.store.verdicts(app.comparison_id, "tester")

@@ -1,0 +1,204 @@
+"""The Textual application: owns the store, the reviewer and the analysis worker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from crosscheck.app.messages import AnalysisFailed, AnalysisProgress, AnalysisReady
+from crosscheck.app.review_model import FILTERS, ReviewModel
+from crosscheck.app.screens.review import ReviewScreen
+from crosscheck.engine.model import Analysis
+from crosscheck.resources import resource_dir
+
+_STYLES = resource_dir("styles")
+
+
+class CrosscheckApp(App[None]):
+    """Review two articles side by side; every verdict is written to the store at once."""
+
+    CSS_PATH = [_STYLES / "app.tcss", _STYLES / "panes.tcss", _STYLES / "modals.tcss"]
+    TITLE = "crosscheck"
+
+    auto_advance: reactive[bool] = reactive(True)
+
+    def __init__(self, left_source: str | None, right_source: str | None, *, store: Any,
+                 reviewer: str, nli: str | None = None,
+                 analysis: Analysis | None = None) -> None:
+        super().__init__()
+        self.sources = (left_source, right_source)
+        self.store = store
+        self.reviewer = reviewer
+        self.nli = nli
+        self.analysis = analysis
+        self.comparison_id: int | None = None
+        self.last_export: Path | None = None
+        self.review = ReviewScreen()
+
+    async def on_mount(self) -> None:
+        await self.push_screen(self.review)
+        if self.analysis is not None:
+            self.open_analysis(self.analysis)
+        else:
+            self.run_analysis()
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    # -- analysis -----------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="analysis")
+    def run_analysis(self) -> None:
+        """Load both sources and analyse them off the UI thread, posting progress."""
+        from crosscheck.engine.analyze import analyze
+        from crosscheck.engine.ingest import load_document
+
+        def progress(stage: str, fraction: float) -> None:
+            self.post_message(AnalysisProgress(stage, fraction))
+
+        try:
+            left_source, right_source = self.sources
+            assert left_source is not None and right_source is not None
+            progress("reading", 0.02)
+            left = load_document(left_source, side="L")
+            right = load_document(right_source, side="R")
+            analysis = analyze(left, right, nli=self._load_nli(), progress=progress)
+        except Exception as error:  # noqa: BLE001 - shown to the user, the app stays up
+            self.post_message(AnalysisFailed(str(error) or type(error).__name__))
+            return
+        self.post_message(AnalysisReady(analysis))
+
+    def _load_nli(self) -> object | None:
+        if self.nli is None:
+            return None
+        from crosscheck.engine.nli import load_nli  # optional extra; only when asked for
+
+        return load_nli(self.nli)
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        self.review.show_analysis_progress(message.stage, message.fraction)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self.open_analysis(message.analysis)
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self.review.show_analysis_progress(f"failed: {message.error}", 0.0)
+        self.notify(message.error, title="Analysis failed", severity="error", timeout=30)
+
+    def open_analysis(self, analysis: Analysis) -> None:
+        """Register the pair with the store and show it with this reviewer's verdicts."""
+        self.analysis = analysis
+        comparison = self.store.open_comparison(analysis)
+        self.comparison_id = comparison.id
+        records = self.store.verdicts(comparison.id, self.reviewer)
+        model = ReviewModel(analysis, list(comparison.items), records)
+        self.review.load(model, self.store.position(comparison.id, self.reviewer))
+        if comparison.unplaced:
+            self.notify(f"{len(comparison.unplaced)} earlier verdicts no longer match an item "
+                        "(the text changed); they are kept in the store.",
+                        title="Unplaced verdicts", severity="warning")
+
+    # -- store helpers ------------------------------------------------------------------
+    def save_position(self, key: str) -> None:
+        if self.comparison_id is not None:
+            self.store.save_position(self.comparison_id, self.reviewer, key)
+
+    def reload_record(self, key: str) -> Any | None:
+        """The store's current record for ``key`` (after clear or undo)."""
+        return self.store.verdicts(self.comparison_id, self.reviewer).get(key)
+
+    # -- commands -----------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        review = self.review
+        for title, help_text, action in _REVIEW_COMMANDS:
+            yield SystemCommand(title, help_text, _runner(review, action))
+        state = "on" if self.auto_advance else "off"
+        yield SystemCommand(f"Toggle auto-advance (now {state})",
+                            "Move to the next item after each verdict", self.toggle_auto_advance)
+        for name in FILTERS:
+            yield SystemCommand(f"Filter: {name}", f"Show {name} items in the queue",
+                                _filter_setter(review, name))
+        yield SystemCommand("Export verdicts as JSON Lines", "Write crosscheck-*.jsonl here",
+                            lambda: self.export("jsonl"))
+        yield SystemCommand("Export verdicts as Markdown", "Write crosscheck-*.md here",
+                            lambda: self.export("markdown"))
+
+    def toggle_auto_advance(self) -> None:
+        self.auto_advance = not self.auto_advance
+        self.notify(f"Auto-advance {'on' if self.auto_advance else 'off'}")
+
+    def export(self, fmt: str) -> None:
+        """Export this comparison's verdicts to a file in the current directory."""
+        from crosscheck.app.export import comparison_records
+
+        if self.comparison_id is None:
+            self.notify("Nothing to export yet: the analysis is still running.")
+            return
+        records = comparison_records(self.store, self.comparison_id)
+        self.write_export(records, fmt, Path.cwd(), self.comparison_id)
+
+    @work(thread=True, group="export")
+    def write_export(self, records: list[dict[str, Any]], fmt: str, directory: Path,
+                     cmp_id: int) -> None:
+        """Format and write the export off the UI thread, then say where it went."""
+        from crosscheck.app.export import write_export
+
+        try:
+            path = write_export(records, fmt, directory, cmp_id)
+        except OSError as error:
+            self.call_from_thread(self.notify, str(error), title="Export failed",
+                                  severity="error")
+            return
+        self.last_export = path
+        self.call_from_thread(self.notify, f"{len(records)} records written to {path}",
+                              title="Exported", timeout=8)
+
+
+_REVIEW_COMMANDS = (
+    ("Next item", "Select the next item in the queue (j, down)", "next_item"),
+    ("Previous item", "Select the previous item (k, up)", "prev_item"),
+    ("Next unreviewed", "Jump to the next item without a verdict (n)", "next_unreviewed"),
+    ("Verdict: consistent", "Mark the selected item consistent (a)", "verdict('consistent')"),
+    ("Verdict: contradiction", "Mark it a contradiction (c)", "verdict('contradiction')"),
+    ("Verdict: unrelated", "Mark it unrelated, wrong alignment (u)", "verdict('unrelated')"),
+    ("Verdict: unsure", "Mark it unsure (space)", "verdict('unsure')"),
+    ("Clear verdict", "Remove the verdict of the selected item (backspace)", "clear_verdict"),
+    ("Undo", "Undo the last verdict or note change (ctrl+z)", "undo"),
+    ("Edit note", "Write a note on the selected item (e)", "edit_note"),
+    ("Link sentences", "Link the selected sentence to one in the other pane (l)", "link_mode"),
+    ("Search", "Search both articles (/)", "search"),
+    ("Next search match", "Jump to the next match of the last search (N)", "next_match"),
+    ("Cycle filter", "All, contradictions, unreviewed, one-sided, reviewed (f)", "cycle_filter"),
+    ("Help", "Keys and markers (? or F1)", "help"),
+)
+
+
+def _runner(screen: ReviewScreen, action: str) -> Any:
+    async def run() -> None:
+        await screen.run_action(action)
+
+    return run
+
+
+def _filter_setter(screen: ReviewScreen, name: str) -> Any:
+    def run() -> None:
+        screen.filter_name = name
+
+    return run
+
+
+def make_app(left_source: str | None, right_source: str | None, *, reviewer: str | None,
+             nli: str | None, store_path: Path | None,
+             analysis: Analysis | None = None) -> CrosscheckApp:
+    """Open the store and build the app (the CLI and tests both come through here)."""
+    from crosscheck.store import VerdictStore, default_reviewer
+
+    store = VerdictStore.open(store_path)
+    return CrosscheckApp(left_source, right_source, store=store,
+                         reviewer=reviewer or default_reviewer(), nli=nli, analysis=analysis)

@@ -1,0 +1,219 @@
+"""The main screen: two article panes, the triage queue, the detail panel and progress."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from crosscheck.app.messages import ItemClicked, SentenceClicked
+from crosscheck.app.review_model import FILTERS, ReviewModel
+from crosscheck.app.screens.review_actions import ReviewActions
+from crosscheck.app.widgets.article_pane import ArticlePane
+from crosscheck.app.widgets.detail_panel import DetailPanel
+from crosscheck.app.widgets.progress import ReviewProgress
+from crosscheck.app.widgets.triage_queue import TriageQueue
+
+if TYPE_CHECKING:
+    from crosscheck.app.app import CrosscheckApp
+
+
+class ReviewScreen(ReviewActions, Screen[None]):
+    """Side-by-side review; all keys are screen bindings so they work whatever has focus."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS = [
+        Binding("j,down", "next_item", "Next", key_display="j/↓"),
+        Binding("k,up", "prev_item", "Prev", key_display="k/↑"),
+        Binding("n", "next_unreviewed", "Next unreviewed"),
+        Binding("a", "verdict('consistent')", "Consistent"),
+        Binding("c", "verdict('contradiction')", "Contradiction"),
+        Binding("u", "verdict('unrelated')", "Unrelated"),
+        Binding("space", "verdict('unsure')", "Unsure"),
+        Binding("backspace", "clear_verdict", "Clear verdict", show=False),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("e", "edit_note", "Note"),
+        Binding("l", "link_mode", "Link"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("N,shift+n", "next_match", "Next match", show=False),
+        Binding("f", "cycle_filter", "Filter"),
+        Binding("enter", "confirm_link", "Confirm link", show=False),
+        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    selected: reactive[str | None] = reactive(None, init=False)
+    filter_name: reactive[str] = reactive("all", init=False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model: ReviewModel | None = None
+        self.link_source: tuple[str, tuple[str, ...]] | None = None
+        self.link_target: str | None = None
+        self.search_matches: list[str] = []
+        self.search_index = -1
+
+    @property
+    def crosscheck(self) -> CrosscheckApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="⇄")
+        with Horizontal(id="panes"):
+            yield ArticlePane("L", id="left-pane")
+            yield ArticlePane("R", id="right-pane")
+        with Horizontal(id="bottom"):
+            yield TriageQueue(id="queue")
+            yield DetailPanel(id="detail")
+        yield ReviewProgress(id="progress")
+        yield Footer()
+
+    def pane(self, side: str) -> ArticlePane:
+        return self.query_one("#left-pane" if side == "L" else "#right-pane", ArticlePane)
+
+    @property
+    def queue(self) -> TriageQueue:
+        return self.query_one(TriageQueue)
+
+    # -- loading ------------------------------------------------------------------------
+    def show_analysis_progress(self, stage: str, fraction: float) -> None:
+        self.query_one(ReviewProgress).show_analysis(stage, fraction)
+
+    def load(self, model: ReviewModel, position: str | None) -> None:
+        """Show ``model`` and select ``position`` (or the first item in triage order)."""
+        self.model = model
+        for side in ("L", "R"):
+            pane = self.pane(side)
+            doc = model.document(side)
+            pane.border_title = Text(doc.title or doc.source)
+            pane.border_subtitle = Text(doc.source)
+            pane.show(model)
+        left, right = model.analysis.left, model.analysis.right
+        self.title = f"{left.title or left.source} ⇄ {right.title or right.source}"
+        self.sub_title = f"{left.source} | {right.source}"
+        start = position if position in model.items else (model.order or [None])[0]
+        self._refresh_queue(cursor=start)
+        self.selected = start
+        self.mutate_reactive(ReviewScreen.selected)
+        self.pane("L").focus()
+
+    # -- selection ----------------------------------------------------------------------
+    def watch_selected(self, old: str | None, new: str | None) -> None:
+        if self.model is None:
+            return
+        item = self.model.items.get(new) if new else None
+        for side in ("L", "R"):
+            self.pane(side).set_highlight(item.sentence_ids() if item else (),
+                                          self.link_target, self.search_matches)
+        if item is not None:
+            self._scroll_to_item(item.left_ids, item.right_ids)
+            self.crosscheck.save_position(item.key)
+        self.queue.set_cursor(new)
+        self.query_one(DetailPanel).show(self.model, new)
+        self._refresh_progress()
+
+    def _scroll_to_item(self, left_ids: tuple[str, ...], right_ids: tuple[str, ...]) -> None:
+        """Bring both sides into view; a one-sided item pulls the other pane to its neighbour."""
+        assert self.model is not None
+        if not left_ids and right_ids:
+            left_ids = tuple(filter(None, [self.model.counterpart(right_ids[0])]))
+        if not right_ids and left_ids:
+            right_ids = tuple(filter(None, [self.model.counterpart(left_ids[0])]))
+        self.pane("L").scroll_to_sentences(left_ids)
+        self.pane("R").scroll_to_sentences(right_ids)
+
+    def select(self, key: str | None) -> None:
+        self.selected = key
+
+    def step(self, offset: int) -> None:
+        """Select the item ``offset`` rows away in the current filter."""
+        if self.model is None:
+            return
+        keys = self.model.filtered(self.filter_name)
+        if not keys:
+            return
+        row = self.queue.row_of(self.selected) if self.selected is not None else None
+        if row is not None:
+            target = min(len(keys) - 1, max(0, row + offset))
+        else:
+            target = self._row_after(keys) if offset > 0 else max(0, self._row_after(keys) - 1)
+        self.select(keys[target])
+
+    def _row_after(self, keys: list[str]) -> int:
+        """Where the selected (filtered-out) item would sit in ``keys``."""
+        assert self.model is not None
+        order = {key: index for index, key in enumerate(self.model.order)}
+        mine = order.get(self.selected or "", -1)
+        for row, key in enumerate(keys):
+            if order[key] > mine:
+                return row
+        return len(keys) - 1
+
+    # -- refreshing ---------------------------------------------------------------------
+    def _refresh_queue(self, cursor: str | None = None) -> None:
+        if self.model is not None:
+            keys = self.model.filtered(self.filter_name)
+            self.queue.show(self.model, keys, cursor if cursor is not None else self.selected)
+            self._refresh_progress()
+
+    def _refresh_progress(self) -> None:
+        if self.model is None:
+            return
+        extra = f"filter: {self.filter_name}"
+        if self.search_matches:
+            extra += f" · match {self.search_index + 1} of {len(self.search_matches)} (N: next)"
+        if self.link_source is not None:
+            extra = "LINK: pick a sentence with j/k or a click, enter links, escape cancels"
+        self.query_one(ReviewProgress).show_review(self.model.reviewed, self.model.total, extra)
+
+    def refresh_item(self, key: str) -> None:
+        """Repaint everything that shows item ``key`` after its verdict or note changed."""
+        if self.model is None or key not in self.model.items:
+            return
+        item = self.model.items[key]
+        for side in ("L", "R"):
+            self.pane(side).refresh_sentences(item.sentence_ids())
+        if self.filter_name in ("all", "one-sided"):
+            self.queue.refresh_item(key)
+        else:
+            self._refresh_queue()
+        if key == self.selected:
+            self.query_one(DetailPanel).show(self.model, key)
+        self._refresh_progress()
+
+    def watch_filter_name(self) -> None:
+        if self.model is None:
+            return
+        keys = self.model.filtered(self.filter_name)
+        self._refresh_queue()
+        if keys and self.selected not in keys:
+            self.select(keys[0])
+
+    # -- mouse --------------------------------------------------------------------------
+    def on_sentence_clicked(self, message: SentenceClicked) -> None:
+        if self.model is None:
+            return
+        if self.link_source is not None and message.sentence_id[0] != self.link_source[0]:
+            self.set_link_target(message.sentence_id)
+            return
+        key = self.model.item_for_sentence(message.sentence_id)
+        if key is not None:
+            self.select(key)
+
+    def on_item_clicked(self, message: ItemClicked) -> None:
+        self.select(message.key)
+
+    def next_filter(self) -> str:
+        return FILTERS[(FILTERS.index(self.filter_name) + 1) % len(FILTERS)]
+
+    def context(self) -> dict[str, Any]:
+        """A summary of visible state, for tests and debugging."""
+        return {"selected": self.selected, "filter": self.filter_name,
+                "link_target": self.link_target, "matches": len(self.search_matches)}

@@ -1,0 +1,183 @@
+"""Key actions of the review screen: verdicts, undo, notes, links, search, filters."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from crosscheck.app.screens.help import HelpScreen
+from crosscheck.app.screens.note_editor import NoteEditor
+from crosscheck.app.screens.search import SearchScreen
+
+if TYPE_CHECKING:
+    from crosscheck.app.screens.review import ReviewScreen
+
+    _Base = ReviewScreen
+else:
+    _Base = object
+
+
+class ReviewActions(_Base):
+    """Mixed into ``ReviewScreen``; every change goes through the app's store at once."""
+
+    # -- moving -------------------------------------------------------------------------
+    def action_next_item(self) -> None:
+        if self.link_source is not None:
+            self.move_link_target(1)
+        else:
+            self.step(1)
+
+    def action_prev_item(self) -> None:
+        if self.link_source is not None:
+            self.move_link_target(-1)
+        else:
+            self.step(-1)
+
+    def action_next_unreviewed(self) -> None:
+        if self.model is None:
+            return
+        key = self.model.next_unreviewed(self.selected, self.filter_name)
+        if key is None:
+            self.notify("Every item in this filter has a verdict.", title="All reviewed")
+        else:
+            self.select(key)
+
+    def action_cycle_filter(self) -> None:
+        self.filter_name = self.next_filter()
+
+    # -- verdicts -----------------------------------------------------------------------
+    def action_verdict(self, verdict: str) -> None:
+        if self.model is None or self.selected is None or self.link_source is not None:
+            return
+        key = self.selected
+        record = self.crosscheck.store.set_verdict(self.crosscheck.comparison_id, key, verdict,
+                                                   self.crosscheck.reviewer)
+        self.model.set_record(key, record)
+        self.refresh_item(key)
+        if self.crosscheck.auto_advance:
+            self.step(1)
+
+    def action_clear_verdict(self) -> None:
+        if self.model is None or self.selected is None:
+            return
+        app = self.crosscheck
+        app.store.clear_verdict(app.comparison_id, self.selected, app.reviewer)
+        self.model.set_record(self.selected, app.reload_record(self.selected))
+        self.refresh_item(self.selected)
+
+    def action_undo(self) -> None:
+        if self.model is None:
+            return
+        app = self.crosscheck
+        key = app.store.undo(app.comparison_id, app.reviewer)
+        if key is None:
+            self.notify("Nothing to undo.")
+            return
+        self.model.set_record(key, app.reload_record(key))
+        self.refresh_item(key)
+        if key in self.model.items:
+            self.select(key)
+
+    # -- notes --------------------------------------------------------------------------
+    def action_edit_note(self) -> None:
+        if self.model is None or self.selected is None:
+            return
+        key = self.selected
+        self.app.push_screen(NoteEditor(key, self.model.note(key)),
+                             callback=lambda note: self._save_note(key, note))
+
+    def _save_note(self, key: str, note: str | None) -> None:
+        if self.model is None or note is None or note == self.model.note(key):
+            return
+        app = self.crosscheck
+        record = app.store.set_note(app.comparison_id, key, note, app.reviewer)
+        self.model.set_record(key, record)
+        self.refresh_item(key)
+
+    # -- manual links -------------------------------------------------------------------
+    def action_link_mode(self) -> None:
+        if self.model is None or self.selected is None:
+            return
+        item = self.model.items[self.selected]
+        source = ("R", item.right_ids) if not item.left_ids else ("L", item.left_ids)
+        self.link_source = source
+        other = "R" if source[0] == "L" else "L"
+        self.set_link_target(self.model.counterpart(source[1][0]) or f"{other}0")
+
+    def set_link_target(self, sid: str) -> None:
+        self.link_target = sid
+        self._repaint_highlight()
+        self.pane(sid[0]).scroll_to_sentences([sid])
+        self._refresh_progress()
+
+    def move_link_target(self, offset: int) -> None:
+        if self.model is None or self.link_target is None:
+            return
+        doc = self.model.document(self.link_target[0])
+        index = min(len(doc.sentences) - 1, max(0, int(self.link_target[1:]) + offset))
+        self.set_link_target(f"{self.link_target[0]}{index}")
+
+    def action_confirm_link(self) -> None:
+        if self.model is None or self.link_source is None or self.link_target is None:
+            return
+        side, ids = self.link_source
+        left, right = (ids, (self.link_target,)) if side == "L" else ((self.link_target,), ids)
+        app = self.crosscheck
+        item = app.store.add_manual_link(app.comparison_id, left, right, app.reviewer)
+        self.model.add_item(item)
+        self._end_link_mode()
+        self._refresh_queue()
+        self.select(item.key)
+        self.notify(f"Linked {' + '.join(left)} ↔ {' + '.join(right)}", title="Manual link")
+
+    def _end_link_mode(self) -> None:
+        self.link_source = None
+        self.link_target = None
+        self._repaint_highlight()
+        self._refresh_progress()
+
+    def action_cancel(self) -> None:
+        if self.link_source is not None:
+            self._end_link_mode()
+        elif self.search_matches:
+            self.search_matches, self.search_index = [], -1
+            self._repaint_highlight()
+            self._refresh_progress()
+
+    def _repaint_highlight(self) -> None:
+        item = self.model.items.get(self.selected or "") if self.model else None
+        for side in ("L", "R"):
+            self.pane(side).set_highlight(item.sentence_ids() if item else (),
+                                          self.link_target, self.search_matches)
+
+    # -- search -------------------------------------------------------------------------
+    def action_search(self) -> None:
+        if self.model is not None:
+            self.app.push_screen(SearchScreen(self.model), callback=self._search_done)
+
+    def _search_done(self, result: tuple[str, str] | None) -> None:
+        if result is None or self.model is None:
+            return
+        query, sid = result
+        self.search_matches = self.model.search(query)
+        self.search_index = self.search_matches.index(sid) if sid in self.search_matches else 0
+        self._jump_to_match()
+
+    def action_next_match(self) -> None:
+        if self.search_matches:
+            self.search_index = (self.search_index + 1) % len(self.search_matches)
+            self._jump_to_match()
+
+    def _jump_to_match(self) -> None:
+        if self.model is None or not self.search_matches:
+            self._refresh_progress()
+            return
+        sid = self.search_matches[self.search_index]
+        key = self.model.item_for_sentence(sid)
+        if key is not None and key != self.selected:
+            self.select(key)
+        self._repaint_highlight()
+        self.pane(sid[0]).scroll_to_sentences([sid])
+        self._refresh_progress()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.BINDINGS))

@@ -1,0 +1,127 @@
+"""Merge a JSONL export (``crosscheck.verdict/1``) into the store, idempotently.
+
+Each record lands on its own reviewer; a record equal to what is stored changes nothing, a
+record older than the stored verdict of the same reviewer is skipped (the newer wins), and
+comparisons or items the store has never seen are created from the record's anchors.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosscheck.store import catalog, events
+from crosscheck.store.db import StoreError, atomic
+from crosscheck.store.queries import SCHEMA
+from crosscheck.store.records import VERDICTS, Item, Selector
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did, counted per outcome."""
+
+    merged: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept_newer: int = 0
+    comparisons_created: int = 0
+    items_created: int = 0
+    reviewers: set[str] = field(default_factory=set)
+
+    def summary(self) -> str:
+        """One line for the terminal."""
+        names = ", ".join(sorted(self.reviewers)) or "nobody"
+        return (f"merged {self.merged} new and {self.updated} updated verdicts from {names}; "
+                f"{self.unchanged} already present, {self.kept_newer} older than the stored ones; "
+                f"created {self.comparisons_created} comparisons and {self.items_created} items")
+
+
+def parse_jsonl(text: str, label: str) -> list[dict[str, Any]]:
+    """Every record of a JSONL export, checked; bad lines raise with their line number."""
+    records = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise StoreError(f"{label}:{number}: not JSON ({exc.msg})") from None
+        problem = _problem(record)
+        if problem:
+            raise StoreError(f"{label}:{number}: {problem}")
+        records.append(record)
+    return records
+
+
+def import_records(conn: sqlite3.Connection, records: list[dict[str, Any]]) -> ImportReport:
+    """Merge checked records in one transaction (all or nothing)."""
+    report = ImportReport()
+    cache: dict[tuple[str, ...], int] = {}
+    with atomic(conn):
+        for record in records:
+            _merge(conn, record, report, cache)
+    return report
+
+
+def _merge(conn: sqlite3.Connection, r: dict[str, Any], report: ImportReport,
+           cache: dict[tuple[str, ...], int]) -> None:
+    left, right = r["comparison"]["left"], r["comparison"]["right"]
+    shas = (left["sha256"], right["sha256"])
+    cmp_id = cache.get(shas) or catalog.find_comparison(conn, *shas)
+    if cmp_id is None:
+        cmp_id = catalog.insert_comparison(conn, left, right, r["created"])
+        report.comparisons_created += 1
+    cache[shas] = cmp_id
+    item = r["item"]
+    item_id = cache.get((*shas, item["key"])) or catalog.item_id(conn, cmp_id, item["key"])
+    if item_id is None:
+        item_id = catalog.upsert_item(conn, cmp_id, Item(
+            item["key"], item["kind"], tuple(item.get("left_ids", ())),
+            tuple(item.get("right_ids", ())), item["machine"], Selector.from_dict(r["left"]),
+            Selector.from_dict(r["right"])))
+        report.items_created += 1
+    cache[(*shas, item["key"])] = item_id
+    reviewer = r["reviewer"]
+    report.reviewers.add(reviewer)
+    stored = events.current(conn, item_id, reviewer)
+    if stored is not None and (stored.verdict, stored.note, stored.updated) == (
+            r["verdict"], r["note"], r["updated"]):
+        report.unchanged += 1
+        return
+    if stored is not None and stored.updated > r["updated"]:
+        report.kept_newer += 1
+        return
+    state = events.State(r["verdict"], r["note"], r["created"], r["updated"], item["machine"])
+    events.append(conn, item_id, reviewer, "import", state)
+    if stored is not None and stored.present:
+        report.updated += 1
+    else:
+        report.merged += 1
+
+
+def _problem(r: Any) -> str | None:
+    if not isinstance(r, dict) or r.get("schema") != SCHEMA:
+        return f"not a {SCHEMA} record"
+    try:
+        for side in ("left", "right"):
+            doc = r["comparison"][side]
+            if not isinstance(doc["sha256"], str) or not isinstance(doc["source"], str):
+                return f"comparison.{side} needs source and sha256"
+            if r[side] is not None:
+                Selector.from_dict(r[side])
+        if r["item"]["kind"] not in ("link", "left_only", "right_only", "manual"):
+            return f"unknown item kind {r['item']['kind']!r}"
+        if not isinstance(r["item"]["key"], str) or not isinstance(r["item"]["machine"], dict):
+            return "item needs key and machine"
+    except (KeyError, TypeError, ValueError) as exc:
+        return f"missing or malformed field ({exc})"
+    if r.get("verdict") is not None and r["verdict"] not in VERDICTS:
+        return f"unknown verdict {r['verdict']!r}"
+    for name in ("note", "reviewer", "created", "updated"):
+        if not isinstance(r.get(name), str):
+            return f"{name} must be a string"
+    if not r["reviewer"]:
+        return "reviewer must not be empty"
+    return None
