@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crosscheck.engine.align import align
+from crosscheck.engine.analyze import analyze
 from crosscheck.engine.ingest import load_document
 from crosscheck.evaluation import AlignmentScore, resolve_gold, score_alignment, story_files
 
@@ -22,7 +22,7 @@ def evaluate(corpus: Path = CORPUS, *, verbose: bool = False) -> AlignmentScore:
         left = load_document(str(left_path), side="L")
         right = load_document(str(right_path), side="R")
         story = resolve_gold(story_dir.name, gold, left, right)
-        links = align(left, right).links
+        links = analyze(left, right).links
         score = score_alignment(links, story)
         total.add(score)
         if verbose:

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from app_fixtures import small_analysis
 
 from crosscheck.app import CrosscheckApp, make_app
 from crosscheck.engine.model import Analysis
-from app_fixtures import small_analysis
 
 SIZE = (160, 48)
 

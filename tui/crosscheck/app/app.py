@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,9 @@ class CrosscheckApp(App[None]):
         records = self.store.verdicts(comparison.id, self.reviewer)
         model = ReviewModel(analysis, list(comparison.items), records)
         self.review.load(model, self.store.position(comparison.id, self.reviewer))
+        # The analysis and its model live until exit: move them out of the collector's sight,
+        # or every full collection rescans ~10^5 objects and a key press stalls 50-100 ms.
+        self.call_after_refresh(_freeze_heap)
         if comparison.unplaced:
             self.notify(f"{len(comparison.unplaced)} earlier verdicts no longer match an item "
                         "(the text changed); they are kept in the store.",
@@ -109,7 +113,10 @@ class CrosscheckApp(App[None]):
             self.store.save_position(self.comparison_id, self.reviewer, key)
 
     def reload_record(self, key: str) -> Any | None:
-        """The store's current record for ``key`` (after clear or undo)."""
+        """The store's current record for ``key`` (after an undo)."""
+        single = getattr(self.store, "record", None)  # O(1) when the store offers it
+        if single is not None:
+            return single(self.comparison_id, key, self.reviewer)
         return self.store.verdicts(self.comparison_id, self.reviewer).get(key)
 
     # -- commands -----------------------------------------------------------------------
@@ -158,6 +165,11 @@ class CrosscheckApp(App[None]):
         self.last_export = path
         self.call_from_thread(self.notify, f"{len(records)} records written to {path}",
                               title="Exported", timeout=8)
+
+
+def _freeze_heap() -> None:
+    gc.collect()
+    gc.freeze()
 
 
 _REVIEW_COMMANDS = (

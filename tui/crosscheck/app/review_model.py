@@ -6,7 +6,6 @@ ordering and filtering rules can be tested without running an app.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +15,8 @@ FILTERS = ("all", "contradictions", "unreviewed", "one-sided", "reviewed")
 
 # Triage order: likely contradictions first, then related links, one-sided sentences,
 # paraphrases and near-identical links last (they rarely need a second look).
-_GROUP_CONTRADICTION, _GROUP_RELATED, _GROUP_ONE_SIDED, _GROUP_PARAPHRASE, _GROUP_IDENTICAL = range(5)
+(_GROUP_CONTRADICTION, _GROUP_RELATED, _GROUP_ONE_SIDED,
+ _GROUP_PARAPHRASE, _GROUP_IDENTICAL) = range(5)
 _KIND_GROUP = {"related": _GROUP_RELATED, "manual": _GROUP_RELATED,
                "paraphrase": _GROUP_PARAPHRASE, "identical": _GROUP_IDENTICAL}
 
@@ -96,6 +96,7 @@ class ReviewModel:
         self.order: list[str] = []
         self.version = 0
         self._filtered: dict[str, tuple[int, list[str]]] = {}
+        self._reviewed = (-1, 0)
         self._sentence_item: dict[str, str] = {}
         for item in items:
             self._add(item)
@@ -148,7 +149,11 @@ class ReviewModel:
 
     @property
     def reviewed(self) -> int:
-        return sum(1 for key in self.items if self.verdict(key) is not None)
+        """How many items have a verdict (cached until the next change)."""
+        if self._reviewed[0] != self.version:
+            count = sum(1 for key in self.items if self.verdict(key) is not None)
+            self._reviewed = (self.version, count)
+        return self._reviewed[1]
 
     @property
     def total(self) -> int:
@@ -238,8 +243,3 @@ class ReviewModel:
         return [s.id for doc in (self.analysis.left, self.analysis.right)
                 for s in doc.sentences if needle in s.text.casefold()]
 
-
-def sentence_at(doc: Document, offset: int) -> int:
-    """Index of the sentence containing document offset ``offset`` (or the next one)."""
-    starts = [s.start for s in doc.sentences]
-    return max(0, bisect_left(starts, offset + 1) - 1)

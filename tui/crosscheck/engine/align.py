@@ -1,4 +1,4 @@
-"""Sentence alignment: candidate retrieval, pair scoring, greedy matching, merge/split.
+"""Sentence alignment: candidate retrieval, a learned link model, greedy matching, merge/split.
 
 Sources order facts differently, so matching is not monotone: every content sentence may match
 any sentence of the other side, one-to-one, then grown to one-to-two where a sentence was split.
@@ -12,13 +12,14 @@ import numpy as np
 from scipy import sparse
 
 from crosscheck.engine.model import Document, Link, LinkKind, Sentence, link_id
-from crosscheck.engine.pair_scores import PairScorer, Side
+from crosscheck.engine.pair_features import Coverage, PairFeatures
+from crosscheck.engine.pair_model import link_probability, link_threshold
 
-TOP_K = 6
-LINK_THRESHOLD = 0.30
-CANDIDATE_THRESHOLD = 0.22
+TOP_K = 8
+ALL_PAIRS_UP_TO = 250_000  # below this many pairs, score every pair: cheap and exact
+CANDIDATE_THRESHOLD = 0.08
 IDENTICAL_RATIO = 0.90
-PARAPHRASE_THRESHOLD = 0.55
+PARAPHRASE_PROBABILITY = 0.80
 MERGE_GAIN = 0.12
 MERGE_PART_COVERAGE = 0.5
 
@@ -31,33 +32,64 @@ class Alignment:
     candidates: tuple[tuple[str, str, float], ...]
 
 
-def align(left: Document, right: Document) -> Alignment:
-    """Align the content sentences of ``left`` and ``right``."""
+@dataclass(frozen=True)
+class ScoredPairs:
+    """Every candidate pair with its features and link probability (for training and eval)."""
+
+    lsents: list[Sentence]
+    rsents: list[Sentence]
+    rows: np.ndarray
+    cols: np.ndarray
+    features: np.ndarray
+    probability: np.ndarray
+    extractor: PairFeatures
+
+
+def score_pairs(left: Document, right: Document) -> ScoredPairs:
+    """Retrieve candidate pairs of content sentences and score them with the link model."""
     lsents = [s for s in left.sentences if not s.boilerplate]
     rsents = [s for s in right.sentences if not s.boilerplate]
-    if not lsents or not rsents:
-        return Alignment((), tuple(s.id for s in lsents), tuple(s.id for s in rsents), ())
-    scorer = PairScorer(lsents, rsents)
-    rows, cols = _candidate_pairs(*scorer.vectors.retrieval)
-    scores = scorer.score(rows, cols)
-    pairs = _greedy_match(rows, cols, scores)
-    groups = _grow_merges(pairs, lsents, rsents, scorer)
-    links = tuple(sorted((_make_link(g, lsents, rsents, scorer) for g in groups),
-                         key=_link_order))
+    extractor = PairFeatures(lsents, rsents)
+    if len(lsents) * len(rsents) <= ALL_PAIRS_UP_TO:
+        grid = np.indices((len(lsents), len(rsents))).reshape(2, -1)
+        rows, cols = grid[0], grid[1]
+    else:
+        rows, cols = _candidate_pairs(*extractor.vectors.retrieval)
+    features = extractor.matrix(rows, cols)
+    return ScoredPairs(lsents, rsents, rows, cols, features, link_probability(features), extractor)
+
+
+def align(left: Document, right: Document) -> Alignment:
+    """Align the content sentences of ``left`` and ``right``."""
+    if not any(not s.boilerplate for s in left.sentences) or not any(
+            not s.boilerplate for s in right.sentences):
+        return Alignment((), _content_ids(left), _content_ids(right), ())
+    scored = score_pairs(left, right)
+    pairs = _greedy_match(scored.rows, scored.cols, scored.probability, link_threshold())
+    coverage = Coverage(scored.extractor)
+    probability = dict(zip(zip(scored.rows.tolist(), scored.cols.tolist(), strict=True),
+                           scored.probability.tolist(), strict=True))
+    groups = _grow_merges(pairs, len(scored.lsents), len(scored.rsents), coverage)
+    links = tuple(sorted(
+        (_make_link(g, scored, coverage, probability) for g in groups), key=_link_order))
     used_l = {sid for link in links for sid in link.left}
     used_r = {sid for link in links for sid in link.right}
-    linked = {(link.left[0], link.right[0]) for link in links}
+    linked = {(lid, rid) for link in links for lid in link.left for rid in link.right}
     candidates = tuple(
-        (lsents[i].id, rsents[j].id, round(float(s), 4))
-        for i, j, s in sorted(zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True))
-        if s >= CANDIDATE_THRESHOLD and (lsents[i].id, rsents[j].id) not in linked
+        (scored.lsents[i].id, scored.rsents[j].id, round(p, 4))
+        for (i, j), p in sorted(probability.items())
+        if p >= CANDIDATE_THRESHOLD and (scored.lsents[i].id, scored.rsents[j].id) not in linked
     )
     return Alignment(
         links,
-        tuple(s.id for s in lsents if s.id not in used_l),
-        tuple(s.id for s in rsents if s.id not in used_r),
+        tuple(s.id for s in scored.lsents if s.id not in used_l),
+        tuple(s.id for s in scored.rsents if s.id not in used_r),
         candidates,
     )
+
+
+def _content_ids(doc: Document) -> tuple[str, ...]:
+    return tuple(s.id for s in doc.sentences if not s.boilerplate)
 
 
 def _candidate_pairs(
@@ -85,14 +117,15 @@ def _top_k(matrix: sparse.csr_matrix) -> set[tuple[int, int]]:
     return found
 
 
-def _greedy_match(rows: np.ndarray, cols: np.ndarray, scores: np.ndarray) -> list[tuple[int, int]]:
+def _greedy_match(rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
+                  threshold: float) -> list[tuple[int, int]]:
     """One-to-one matching, best score first; ties broken by position for determinism."""
     order = np.lexsort((cols, rows, -scores))
     used_l: set[int] = set()
     used_r: set[int] = set()
     pairs = []
     for k in order:
-        if scores[k] < LINK_THRESHOLD:
+        if scores[k] < threshold:
             break
         i, j = int(rows[k]), int(cols[k])
         if i not in used_l and j not in used_r:
@@ -102,55 +135,58 @@ def _greedy_match(rows: np.ndarray, cols: np.ndarray, scores: np.ndarray) -> lis
     return pairs
 
 
-def _grow_merges(pairs: list[tuple[int, int]], lsents: list[Sentence], rsents: list[Sentence],
-                 scorer: PairScorer) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+Group = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def _grow_merges(pairs: list[tuple[int, int]], n_left: int, n_right: int,
+                 coverage: Coverage) -> list[Group]:
     """Turn a 1:1 pair into 1:2 when an unmatched neighbour carries the rest of the sentence."""
-    used_l = {i for i, _ in pairs}
-    used_r = {j for _, j in pairs}
-    groups = []
+    used = ({i for i, _ in pairs}, {j for _, j in pairs})
+    groups: list[Group] = []
     for i, j in pairs:
-        right_part = _merge_partner(i, j, len(rsents), used_r, scorer, side="right")
+        right_part = _merge_partner(i, j, n_right, used[1], coverage, parts_side=1)
+        left_part = None if right_part is not None else _merge_partner(
+            j, i, n_left, used[0], coverage, parts_side=0)
         if right_part is not None:
-            used_r.add(right_part)
+            used[1].add(right_part)
             groups.append(((i,), tuple(sorted((j, right_part)))))
-            continue
-        left_part = _merge_partner(j, i, len(lsents), used_l, scorer, side="left")
-        if left_part is not None:
-            used_l.add(left_part)
+        elif left_part is not None:
+            used[0].add(left_part)
             groups.append((tuple(sorted((i, left_part))), (j,)))
-            continue
-        groups.append(((i,), (j,)))
+        else:
+            groups.append(((i,), (j,)))
     return groups
 
 
-def _merge_partner(whole: int, part: int, size: int, used: set[int], scorer: PairScorer, *,
-                   side: Side) -> int | None:
+def _merge_partner(whole: int, part: int, size: int, used: set[int], coverage: Coverage, *,
+                   parts_side: int) -> int | None:
     """An unmatched neighbour of ``part`` that, with it, covers ``whole`` much better."""
-    alone = scorer.coverage(whole, (part,), side)
+    alone = coverage.of_whole(whole, (part,), parts_side)
     for neighbour in (part + 1, part - 1):
         if neighbour < 0 or neighbour >= size or neighbour in used:
             continue
-        joined = scorer.coverage(whole, (part, neighbour), side)
-        gain_ok = joined - alone >= MERGE_GAIN
-        if gain_ok and scorer.part_coverage(whole, neighbour, side) >= MERGE_PART_COVERAGE:
+        gain = coverage.of_whole(whole, (part, neighbour), parts_side) - alone
+        if gain >= MERGE_GAIN and coverage.of_part(whole, neighbour, parts_side) >= (
+                MERGE_PART_COVERAGE):
             return neighbour
     return None
 
 
-def _make_link(group: tuple[tuple[int, ...], tuple[int, ...]], lsents: list[Sentence],
-               rsents: list[Sentence], scorer: PairScorer) -> Link:
+def _make_link(group: Group, scored: ScoredPairs, coverage: Coverage,
+               probability: dict[tuple[int, int], float]) -> Link:
     lidx, ridx = group
-    left_ids = tuple(lsents[i].id for i in lidx)
-    right_ids = tuple(rsents[j].id for j in ridx)
-    score, ratio, conflict = scorer.group_evidence(lidx, ridx)
+    left_ids = tuple(scored.lsents[i].id for i in lidx)
+    right_ids = tuple(scored.rsents[j].id for j in ridx)
+    score = max(probability.get((i, j), 0.0) for i in lidx for j in ridx)
+    ratio, numbers_differ = coverage.identity(lidx, ridx)
     return Link(link_id(left_ids, right_ids), left_ids, right_ids,
-                _kind(score, ratio, conflict), round(score, 4))
+                _kind(score, ratio, numbers_differ), round(score, 4))
 
 
-def _kind(score: float, ratio: float, conflicting_markers: bool) -> LinkKind:
-    if ratio >= IDENTICAL_RATIO and not conflicting_markers:
+def _kind(score: float, ratio: float, numbers_differ: bool) -> LinkKind:
+    if ratio >= IDENTICAL_RATIO and not numbers_differ:
         return "identical"
-    if score >= PARAPHRASE_THRESHOLD and not conflicting_markers:
+    if score >= PARAPHRASE_PROBABILITY and not numbers_differ:
         return "paraphrase"
     return "related"
 

@@ -10,6 +10,7 @@ from crosscheck.engine.diff import word_diff
 from crosscheck.engine.model import Analysis, Document, Link
 
 Progress = Callable[[str, float], None]
+CONFLICT_SCORE = 0.5
 
 
 def analyze(left: Document, right: Document, *, nli: object | None = None,
@@ -21,7 +22,7 @@ def analyze(left: Document, right: Document, *, nli: object | None = None,
     report("checking contradictions", 0.6)
     links = _find_contradictions(left, right, alignment.links, alignment.candidates, nli)
     report("diffing", 0.85)
-    links = [_with_diff(link, left, right) for link in links]
+    links = [_with_diff(_settle_kind(link), left, right) for link in links]
     links.sort(key=lambda link: (int(link.left[0][1:]), int(link.right[0][1:]), link.id))
     used_l = {sid for link in links for sid in link.left}
     used_r = {sid for link in links for sid in link.right}
@@ -41,6 +42,14 @@ def _find_contradictions(left: Document, right: Document, links, candidates, nli
     except ImportError:  # the contradiction module lands separately
         return list(links)
     return find_contradictions(left, right, links, candidates, nli=nli)
+
+
+def _settle_kind(link: Link) -> Link:
+    """Two conflicting versions of a claim are not the same claim: call them related."""
+    conflict = link.contradiction is not None and link.contradiction.score >= CONFLICT_SCORE
+    if conflict and link.kind in {"paraphrase", "identical"}:
+        return dataclasses.replace(link, kind="related")
+    return link
 
 
 def _with_diff(link: Link, left: Document, right: Document) -> Link:

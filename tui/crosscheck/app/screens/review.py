@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -29,15 +29,16 @@ class ReviewScreen(ReviewActions, Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
-        Binding("j,down", "next_item", "Next", key_display="j/↓"),
-        Binding("k,up", "prev_item", "Prev", key_display="k/↑"),
-        Binding("n", "next_unreviewed", "Next unreviewed"),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("a", "verdict('consistent')", "Consistent"),
         Binding("c", "verdict('contradiction')", "Contradiction"),
         Binding("u", "verdict('unrelated')", "Unrelated"),
         Binding("space", "verdict('unsure')", "Unsure"),
+        Binding("n", "next_unreviewed", "Next unreviewed"),
+        Binding("j,down", "next_item", "Next", key_display="j/↓"),
+        Binding("k,up", "prev_item", "Prev", key_display="k/↑"),
         Binding("backspace", "clear_verdict", "Clear verdict", show=False),
-        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+z", "undo", "Undo"),
         Binding("e", "edit_note", "Note"),
         Binding("l", "link_mode", "Link"),
         Binding("slash", "search", "Search", key_display="/"),
@@ -45,12 +46,11 @@ class ReviewScreen(ReviewActions, Screen[None]):
         Binding("f", "cycle_filter", "Filter"),
         Binding("enter", "confirm_link", "Confirm link", show=False),
         Binding("escape", "cancel", "Cancel", show=False),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    selected: reactive[str | None] = reactive(None, init=False)
-    filter_name: reactive[str] = reactive("all", init=False)
+    selected: reactive[str | None] = reactive(None, init=False, repaint=False)
+    filter_name: reactive[str] = reactive("all", init=False, repaint=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -102,6 +102,7 @@ class ReviewScreen(ReviewActions, Screen[None]):
         self._refresh_queue(cursor=start)
         self.selected = start
         self.mutate_reactive(ReviewScreen.selected)
+        self.query_one(DetailPanel).border_title = "Detail"
         self.pane("L").focus()
 
     # -- selection ----------------------------------------------------------------------
@@ -161,6 +162,7 @@ class ReviewScreen(ReviewActions, Screen[None]):
         if self.model is not None:
             keys = self.model.filtered(self.filter_name)
             self.queue.show(self.model, keys, cursor if cursor is not None else self.selected)
+            self.queue.border_title = f"Queue · {self.filter_name} · {len(keys)}"
             self._refresh_progress()
 
     def _refresh_progress(self) -> None:
@@ -212,8 +214,3 @@ class ReviewScreen(ReviewActions, Screen[None]):
 
     def next_filter(self) -> str:
         return FILTERS[(FILTERS.index(self.filter_name) + 1) % len(FILTERS)]
-
-    def context(self) -> dict[str, Any]:
-        """A summary of visible state, for tests and debugging."""
-        return {"selected": self.selected, "filter": self.filter_name,
-                "link_target": self.link_target, "matches": len(self.search_matches)}

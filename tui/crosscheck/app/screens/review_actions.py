@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from crosscheck.app.screens.help import HelpScreen
@@ -60,9 +61,11 @@ class ReviewActions(_Base):
         if self.model is None or self.selected is None:
             return
         app = self.crosscheck
-        app.store.clear_verdict(app.comparison_id, self.selected, app.reviewer)
-        self.model.set_record(self.selected, app.reload_record(self.selected))
-        self.refresh_item(self.selected)
+        key = self.selected
+        app.store.clear_verdict(app.comparison_id, key, app.reviewer)
+        old = self.model.records.get(key)  # the store keeps the note; mirror that
+        self.model.set_record(key, replace(old, verdict=None) if old is not None else None)
+        self.refresh_item(key)
 
     def action_undo(self) -> None:
         if self.model is None:

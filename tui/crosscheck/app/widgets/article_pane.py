@@ -55,7 +55,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self.doc: Document | None = None
         self._text = ""
         self._wrap: WrapModel | None = None
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._cache: LRUCache[int, Strip] = LRUCache(256)
         self._meta: dict[int, Style] = {}
         self._selected: frozenset[int] = frozenset()
         self._target: int | None = None
@@ -163,10 +163,10 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         if self._wrap is None or line >= len(self._wrap):
             return Strip.blank(width, self.rich_style)
         strip = self._cache.get(line)
-        if strip is None:
-            strip = self._render_wrapped_line(line)
+        if strip is None or strip.cell_length != width:
+            strip = self._render_wrapped_line(line).adjust_cell_length(width, self.rich_style)
             self._cache[line] = strip
-        return strip.crop_extend(0, width, self.rich_style)
+        return strip
 
     def _render_wrapped_line(self, y: int) -> Strip:
         assert self._wrap is not None and self.model is not None and self.doc is not None

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
 from textual.strip import Strip

@@ -26,8 +26,8 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         "triage-queue--label",
     }
     BINDINGS = [
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
@@ -36,7 +36,7 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         self.keys: list[str] = []
         self._rows: dict[str, int] = {}
         self.cursor: str | None = None
-        self._cache: LRUCache[int, Strip] = LRUCache(256)
+        self._cache: LRUCache[int, Strip] = LRUCache(128)
 
     def show(self, model: ReviewModel, keys: list[str], cursor: str | None) -> None:
         """Show ``keys`` (already filtered and ordered) with ``cursor`` selected."""
@@ -77,6 +77,10 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         elif row >= top + height:
             self.scroll_to(y=row - height + 1, animate=False, immediate=True)
 
+    def action_page(self, pages: int) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_y + pages * height, animate=False)
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
@@ -92,9 +96,9 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         if self.model is None or row >= len(self.keys):
             return Strip.blank(width, self.rich_style)
         strip = self._cache.get(row)
-        if strip is None:
+        if strip is None or strip.cell_length != width:
             strip = self._cache[row] = self._render_row(self.keys[row], width)
-        return strip.crop_extend(0, width, self.rich_style)
+        return strip
 
     def _render_row(self, key: str, width: int) -> Strip:
         assert self.model is not None
@@ -113,7 +117,7 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         glyph = VERDICT_GLYPHS.get(verdict, "?") if verdict else "·"
         segments = [
             Segment(f"{pointer}{glyph} ", base + meta),
-            Segment(f"{_score_label(item):<17}", label_style + meta),
+            Segment(f"{_score_label(item):<18}", label_style + meta),
             Segment(self._snippet(item), base + meta),
         ]
         return Strip(segments).crop_extend(0, width, base)

@@ -1,0 +1,38 @@
+"""What a person sees, as SVG snapshots (pytest-textual-snapshot; update with --snapshot-update).
+
+Deterministic by construction: fixed size and theme, a hand-built analysis, no clock in the
+header, no blinking cursor in the review screen, and a fresh store for every test.
+"""
+
+from __future__ import annotations
+
+from conftest import SIZE
+
+
+def test_main_screen(app_factory, snap_compare) -> None:
+    assert snap_compare(app_factory(), terminal_size=SIZE)
+
+
+def test_detail_panel_with_a_contradiction_reason_and_note(app_factory, snap_compare) -> None:
+    async def add_note(pilot) -> None:
+        await pilot.press("j", "e", *"check the budget", "escape")
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=add_note)
+
+
+def test_help_screen(app_factory, snap_compare) -> None:
+    assert snap_compare(app_factory(), terminal_size=SIZE, press=["question_mark"])
+
+
+def test_unreviewed_filter_after_two_verdicts(app_factory, snap_compare) -> None:
+    assert snap_compare(app_factory(), terminal_size=SIZE, press=["c", "a", "f", "f"])
+
+
+def test_layout_at_80_by_24(app_factory, snap_compare) -> None:
+    assert snap_compare(app_factory(), terminal_size=(80, 24))
+
+
+def test_light_theme(app_factory, snap_compare) -> None:
+    app = app_factory()
+    app.theme = "textual-light"
+    assert snap_compare(app, terminal_size=SIZE, press=["u"])

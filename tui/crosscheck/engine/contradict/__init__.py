@@ -1,0 +1,109 @@
+"""Contradiction detection: typed, checkable reasons why two linked sentences may disagree.
+
+``find_contradictions`` fills ``Link.contradiction`` for the aligner's links and adds ``related``
+links for other candidate pairs that share an event, people or numbers and clearly conflict
+(a denial rarely has a good alignment of its own).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from crosscheck.engine.contradict.entities import same_entity
+from crosscheck.engine.contradict.features import Features, merge, sentence_features
+from crosscheck.engine.contradict.numbers import comparable
+from crosscheck.engine.contradict.rules import RULES, Evidence, Pair, make_pair
+from crosscheck.engine.contradict.score import THRESHOLD, combine, model_evidence
+from crosscheck.engine.model import Document, Link, link_id
+from crosscheck.engine.nli import NliScorer
+
+__all__ = ["THRESHOLD", "NliScorer", "find_contradictions", "pair_evidence"]
+
+# A candidate pair outside the alignment needs this much in common to be checked at all.
+ANCHOR_OVERLAP = 0.4
+ANCHOR_SHARED = 3
+
+
+class _FeatureCache:
+    """Features per sentence id, extracted once however many pairs use the sentence."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._seen: dict[str, Features] = {}
+
+    def __call__(self, ids: Sequence[str]) -> Features:
+        parts = []
+        for sid in ids:
+            found = self._seen.get(sid)
+            if found is None:
+                found = self._seen[sid] = sentence_features(self.doc.sentence(sid))
+            parts.append(found)
+        return merge(parts)
+
+
+def pair_evidence(left: Features, right: Features) -> list[Evidence]:
+    """Every rule's findings for one pair, in rule order."""
+    pair = make_pair(left, right)
+    return [item for rule in RULES for item in rule(pair)]
+
+
+def find_contradictions(left: Document, right: Document, links: Sequence[Link],
+                        candidates: Sequence[tuple[str, str, float]],
+                        nli: NliScorer | None = None) -> list[Link]:
+    """The links with ``contradiction`` filled where there is evidence, plus new related links."""
+    lfeat, rfeat = _FeatureCache(left), _FeatureCache(right)
+    found: list[tuple[Link, Features, Features, list[Evidence]]] = []
+    for link in links:
+        lf, rf = lfeat(link.left), rfeat(link.right)
+        found.append((link, lf, rf, pair_evidence(lf, rf)))
+    linked = {(a, b) for link in links for a in link.left for b in link.right}
+    # A sentence already in a likely contradiction keeps that one: it explains the conflict,
+    # and more pairs for the same sentence would mostly repeat it.
+    flagged = {sid for link, _, _, evidence in found if _likely(evidence)
+               for sid in link.left + link.right}
+    for lid, rid, similarity in sorted(candidates, key=lambda c: (-c[2], c[0], c[1])):
+        if (lid, rid) in linked or lid in flagged or rid in flagged:
+            continue
+        lf, rf = lfeat((lid,)), rfeat((rid,))
+        pair = make_pair(lf, rf, linked=False)
+        if not _anchored(pair):
+            continue
+        evidence = [item for rule in RULES for item in rule(pair)]
+        if _likely(evidence):
+            extra = Link(link_id((lid,), (rid,)), (lid,), (rid,), "related", similarity)
+            found.append((extra, lf, rf, evidence))
+            flagged.update((lid, rid))
+    if nli is not None:
+        _add_model_evidence(found, nli)
+    return [_filled(link, evidence) for link, _, _, evidence in found]
+
+
+def _likely(evidence: list[Evidence]) -> bool:
+    verdict = combine(evidence)
+    return verdict is not None and verdict.score >= THRESHOLD
+
+
+def _anchored(pair: Pair) -> bool:
+    """Whether a non-aligned pair shares an event, people or numbers."""
+    if pair.overlap >= ANCHOR_OVERLAP and len(pair.shared) >= ANCHOR_SHARED:
+        return True
+    if len(pair.shared) < 2:
+        return False
+    people = any(same_entity(a, b) for a in pair.left.names for b in pair.right.names)
+    numbers = any(comparable(a, b) for a in pair.left.quantities for b in pair.right.quantities)
+    return people or numbers
+
+
+def _filled(link: Link, evidence: list[Evidence]) -> Link:
+    verdict = combine(evidence)
+    return dataclasses.replace(link, contradiction=verdict) if verdict else link
+
+
+def _add_model_evidence(found: list[tuple[Link, Features, Features, list[Evidence]]],
+                        nli: NliScorer) -> None:
+    """Score every pair with the model in one batched call; add a reason where it is likely."""
+    probabilities = nli.score([(lf.text, rf.text) for _, lf, rf, _ in found])
+    for (_, lf, rf, evidence), probability in zip(found, probabilities, strict=True):
+        if probability >= THRESHOLD:
+            evidence.append(model_evidence(probability, lf.span, rf.span, lf.text, rf.text))

@@ -1,0 +1,123 @@
+"""Names of people, organisations and places (capitalised spans), the slot each one fills,
+and lists of names ("Apple, Facebook and IBM")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crosscheck.engine.contradict import lexicon as lx
+
+_CAP = r"[A-Z][\w'’&.-]*\w|[A-Z]"
+_NAME_RE = re.compile(rf"(?:{_CAP})(?:\s+(?:(?:of|de|del|van|von|da|for|the|al)\s+)*(?:{_CAP}))*")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
+_NON_NAME_WORDS = lx.NOT_NAMES | set(lx.MONTHS) | set(lx.WEEKDAYS)
+_GLUE = frozenset("of the and for".split())
+_RULED_OUT = re.compile(r"(?i)\b(?:not|rather than|instead of|never)(?:\s+\w+){0,2}\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A capitalised span; ``key`` holds its distinctive words, ``head`` its kind word."""
+
+    start: int
+    end: int
+    text: str
+    key: frozenset[str]
+    head: str | None  # a generic last word such as "center" or "ministry"
+    before: str  # the word before the name (lower case), its slot
+    after: str  # the word after the name
+    negated: bool = False  # "not by the X Center": named only to be ruled out
+    titled: bool = False  # carries a title or role ("Fire Chief Darla Menck")
+
+
+def extract_names(text: str) -> tuple[Name, ...]:
+    """Capitalised spans that look like names; a lone sentence-initial word is not one."""
+    names = []
+    for m in _NAME_RE.finditer(text):
+        start, end, words = _trim(text, m.start(), m.end())
+        if not words:
+            continue
+        lowered = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
+        key = frozenset(w for w in lowered
+                        if w not in lx.GENERIC_NAME_WORDS and w not in lx.ROLE_NOUNS)
+        if not key and len(lowered) < 2:
+            continue
+        if len(words) == 1 and not text[:start].strip(" \"“‘'([") and lowered[0].isalpha():
+            continue  # "Residents said ..." - capitalised only because it starts the sentence
+        heads = [w for w in lowered if w in lx.GENERIC_NAME_WORDS and w not in _GLUE]
+        head = heads[-1] if heads else None
+        names.append(Name(start, end, text[start:end], key or frozenset(lowered), head,
+                          _word_before(text, start), _word_after(text, end),
+                          bool(_RULED_OUT.search(text[max(0, start - 30):start])),
+                          any(w in lx.ROLE_NOUNS for w in lowered)))
+    return tuple(names)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int, list[str]]:
+    """Drop leading and trailing words that are not part of a name ("The", "Friday")."""
+    spans = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    while spans and text[spans[0][0]:spans[0][1]].lower().strip(".") in _NON_NAME_WORDS:
+        spans.pop(0)
+    while spans and text[spans[-1][0]:spans[-1][1]].lower().strip(".") in _NON_NAME_WORDS:
+        spans.pop()
+    if not spans:
+        return start, start, []
+    start, end = spans[0][0], spans[-1][1]
+    return start, end, [text[a:b].rstrip(".") for a, b in spans]
+
+
+def _word_before(text: str, start: int) -> str:
+    words = _WORD_RE.findall(text[max(0, start - 40):start])
+    words = [w.lower() for w in words if w.lower() not in ("the", "a", "an")]
+    return words[-1] if words else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    words = _WORD_RE.findall(text[end:end + 40])
+    return words[0].lower() if words else ""
+
+
+def name_lists(text: str, names: tuple[Name, ...]) -> tuple[tuple[Name, ...], ...]:
+    """Runs of two or more names joined by commas and "and" / "or"."""
+    runs: list[list[Name]] = []
+    for name in names:
+        if runs and _LIST_GLUE.match(text[runs[-1][-1].end:name.start]):
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+    return tuple(tuple(run) for run in runs if len(run) >= 2)
+
+
+def same_entity(a: Name, b: Name) -> bool:
+    """Whether two names can denote the same thing ("Smith" and "John Smith")."""
+    if a.negated != b.negated or (a.head and b.head and a.head != b.head):
+        return False
+    return bool(a.key & b.key) or a.text.lower() == b.text.lower() or _acronym(a, b)
+
+
+def _acronym(a: Name, b: Name) -> bool:
+    short, long = (a, b) if len(a.text) < len(b.text) else (b, a)
+    if not short.text.isupper() or len(short.text) < 2:
+        return False
+    initials = "".join(w[0] for w in long.text.split() if w[0].isupper())
+    return short.text == initials
+
+
+def same_slot(a: Name, b: Name) -> bool:
+    """Whether two different names fill the same place in their sentences."""
+    if a.head and a.head == b.head:
+        return True
+    if a.before and a.before == b.before and a.before not in ("and", "or", ""):
+        return True
+    if a.after == b.after and a.after in lx.SPEECH_VERBS:
+        return True
+    if a.before in lx.SPEECH_VERBS and b.before in lx.SPEECH_VERBS:
+        return True
+    return _role(a) and _role(b)
+
+
+def _role(name: Name) -> bool:
+    """A title or role sits right before the name or inside it ("Fire Chief Darla Menck")."""
+    return name.before in lx.ROLE_NOUNS or name.titled

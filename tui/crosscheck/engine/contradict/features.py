@@ -1,0 +1,200 @@
+"""Everything the rules read about one sentence, extracted once and cached by sentence id.
+
+All spans here are offsets into the document text (sentence start + local offset), so a
+reason can point at them directly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from crosscheck.engine.contradict import lexicon as lx
+from crosscheck.engine.contradict.dates import DateMention, extract_dates
+from crosscheck.engine.contradict.entities import Name, extract_names, name_lists
+from crosscheck.engine.contradict.numbers import Quantity, extract_quantities
+from crosscheck.engine.model import Sentence
+from crosscheck.engine.tokens import content_terms
+
+Span = tuple[int, int]
+_Spanned = TypeVar("_Spanned", DateMention, Quantity, Name)
+
+
+@dataclass(frozen=True, slots=True)
+class _Family:
+    """A compiled cue list plus the first words of its phrases, to skip sentences quickly."""
+
+    pattern: re.Pattern[str]
+    first_words: frozenset[str]
+
+
+def _phrases(entries: Iterable[str]) -> _Family:
+    ordered = sorted(set(entries), key=len, reverse=True)
+    pattern = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(e) for e in ordered)
+                         + r")(?!\w)")
+    return _Family(pattern, frozenset(e.split()[0] for e in ordered))
+
+
+_NEGATION = _Family(re.compile(
+    r"(?i)(?<![\w-])(?:" + "|".join(sorted(lx.NEGATORS, key=len, reverse=True)) + r")(?!\w)"
+    r"|\w+(?:n't|n’t)\b"), lx.NEGATORS | {"n't", "n’t"})
+_WORDS_RE = re.compile(r"[^\W\d_]+")
+_DENIAL = _phrases(lx.DENIAL_STRONG)
+_REFRAME = _phrases(lx.DENIAL_REFRAME)
+_REPORT = _phrases(lx.REPORT_CUES)
+_UNKNOWN = _phrases(lx.UNKNOWN_CUES)
+_POSSIBLE = _phrases(lx.POSSIBLE_CUES)
+_CERTAIN = _phrases(lx.CERTAIN_CUES)
+_ANTONYM_WORDS = {word: (label, side) for label, *sides in lx.ANTONYMS
+                  for side, words in enumerate(sides) for word in words.split()}
+_ANTONYM = _phrases(_ANTONYM_WORDS)
+_QUOTE = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]|(?<!\w)‘([^‘’]{8,}?)’(?!\w)")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+MODAL_LEVELS = ("unknown", "possible", "certain", "plain")
+# Terms are compared on their first letters so "penalties" meets "penalised".
+TERM_PREFIX = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """One sentence (or a link's sentences merged) as the rules see it."""
+
+    span: Span
+    text: str
+    terms: frozenset[str]
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DateMention, ...]
+    names: tuple[Name, ...]
+    lists: tuple[tuple[Name, ...], ...]
+    quotes: tuple[Quote, ...]
+    negations: tuple[Cue, ...]
+    denials: tuple[Cue, ...]
+    reframes: tuple[Cue, ...]
+    reports: tuple[Cue, ...]
+    modal: dict[str, tuple[Cue, ...]]
+    antonyms: dict[str, tuple[int, Cue]]  # label -> (side, cue); side -1 means both sides used
+
+
+def _cues(family: _Family, text: str, base: int, skip: Sequence[Span] = (),
+          words: frozenset[str] | None = None) -> tuple[Cue, ...]:
+    if words is not None and not (family.first_words & words) and "~" not in family.first_words:
+        return ()
+    found = []
+    for m in family.pattern.finditer(text):
+        start, end = m.start() + base, m.end() + base
+        if not any(a <= start < b for a, b in skip):
+            found.append(Cue(start, end, m.group()))
+    return tuple(found)
+
+
+def sentence_features(sentence: Sentence) -> Features:
+    """Extract the features of one sentence (document offsets)."""
+    text, base = sentence.text, sentence.start
+    dates = tuple(_shift(d, base) for d in extract_dates(text))
+    quantities = tuple(_shift(q, base) for q in
+                       extract_quantities(text, [(d.start - base, d.end - base) for d in dates]))
+    local_names = extract_names(text)
+    names = tuple(_shift(n, base) for n in local_names)
+    lists = tuple(tuple(_shift(n, base) for n in run)
+                  for run in name_lists(text, local_names))
+    lowered = text.lower()
+    words = frozenset(_WORDS_RE.findall(lowered))
+    if "n't" in lowered or "n’t" in lowered:
+        words |= {"n't"}
+    unknown = _cues(_UNKNOWN, text, base, words=words)
+    denials = _cues(_DENIAL, text, base, words=words)
+    phrase_spans = [(c.start, c.end) for c in unknown + denials]
+    modal = {"unknown": unknown,
+             "possible": _cues(_POSSIBLE, text, base, phrase_spans, words),
+             "certain": _cues(_CERTAIN, text, base, phrase_spans, words)}
+    return Features(
+        span=(sentence.start, sentence.end), text=text,
+        terms=frozenset(t[:TERM_PREFIX] for t in content_terms(text)), quantities=quantities,
+        dates=dates, names=names,
+        lists=lists, quotes=_quotes(text, base),
+        negations=_cues(_NEGATION, text, base, phrase_spans, words), denials=denials,
+        reframes=_cues(_REFRAME, text, base, words=words),
+        reports=_cues(_REPORT, text, base, words=words), modal=modal,
+        antonyms=_antonyms(text, base, words),
+    )
+
+
+def _antonyms(text: str, base: int, words: frozenset[str]) -> dict[str, tuple[int, Cue]]:
+    found: dict[str, tuple[int, Cue]] = {}
+    for cue in _cues(_ANTONYM, text, base, words=words):
+        label, side = _ANTONYM_WORDS[cue.text.lower()]
+        if label in found and found[label][0] != side:
+            found[label] = (-1, found[label][1])
+        elif label not in found:
+            found[label] = (side, cue)
+    return found
+
+
+def _quotes(text: str, base: int) -> tuple[Quote, ...]:
+    found = []
+    for m in _QUOTE.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        inner = m.group(group)
+        words = tuple(w.lower() for w in _WORD.findall(inner))
+        if len(words) >= 2:
+            found.append(Quote(m.start(group) + base, m.end(group) + base, inner, words))
+    return tuple(found)
+
+
+def _shift(item: _Spanned, base: int) -> _Spanned:
+    """The same mention with its offsets moved from the sentence into the document."""
+    return dataclasses.replace(item, start=item.start + base, end=item.end + base)
+
+
+def merge(parts: Sequence[Features]) -> Features:
+    """The features of several sentences read as one (a link of two sentences)."""
+    if len(parts) == 1:
+        return parts[0]
+    modal = {level: tuple(c for p in parts for c in p.modal[level]) for level in parts[0].modal}
+    antonyms: dict[str, tuple[int, Cue]] = {}
+    for part in parts:
+        for label, (side, cue) in part.antonyms.items():
+            if label in antonyms and antonyms[label][0] != side:
+                antonyms[label] = (-1, antonyms[label][1])
+            else:
+                antonyms.setdefault(label, (side, cue))
+    return Features(
+        span=(parts[0].span[0], parts[-1].span[1]), text=" ".join(p.text for p in parts),
+        terms=frozenset().union(*(p.terms for p in parts)),
+        quantities=_join(p.quantities for p in parts), dates=_join(p.dates for p in parts),
+        names=_join(p.names for p in parts), lists=_join(p.lists for p in parts),
+        quotes=_join(p.quotes for p in parts), negations=_join(p.negations for p in parts),
+        denials=_join(p.denials for p in parts), reframes=_join(p.reframes for p in parts),
+        reports=_join(p.reports for p in parts), modal=modal, antonyms=antonyms,
+    )
+
+
+def _join(groups: Iterable[tuple]) -> tuple:
+    return tuple(item for group in groups for item in group)
+
+
+def modal_level(features: Features) -> tuple[str, Cue | None]:
+    """The sentence's strongest stance: unknown, possible, certain, or plain (no cue)."""
+    for level in ("unknown", "possible", "certain"):
+        if features.modal[level]:
+            return level, features.modal[level][0]
+    return "plain", None

@@ -1,0 +1,298 @@
+"""One rule per reason type: each reads two sentences' features and returns weighted reasons.
+
+A weight is the rule's confidence that the pair really conflicts (0..1); score.py combines them.
+Weights and thresholds sit in the tables at the top so they can be read and tuned together.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from crosscheck.engine.contradict import lexicon as lx
+from crosscheck.engine.contradict.dates import dates_conflict, describe
+from crosscheck.engine.contradict.entities import Name, same_entity, same_slot
+from crosscheck.engine.contradict.features import Features, modal_level
+from crosscheck.engine.contradict.numbers import comparable, compare
+from crosscheck.engine.model import Reason
+
+# How sure each finding is, before combining.
+WEIGHTS = {
+    "number": 0.8, "number_approx": 0.6, "number_rounding": 0.2,
+    "entity_slot": 0.7, "entity_list": 0.75, "entity_loose": 0.4,
+    "negation": 0.6, "quote": 0.65, "quote_negated": 0.8, "antonym": 0.65,
+    "denial": 0.5, "denial_target": 0.15, "denial_report": 0.15, "reframe": 0.4,
+}
+DATE_WEIGHTS = {"monthday": 0.75, "weekday": 0.7, "time": 0.6, "year": 0.6, "month": 0.55,
+                "relative": 0.45}
+MODAL_WEIGHTS = {
+    ("certain", "unknown"): 0.7, ("certain", "possible"): 0.6, ("plain", "unknown"): 0.6,
+    ("possible", "unknown"): 0.55, ("plain", "possible"): 0.35,
+}
+# How much two sentences must share before "the same claim" rules apply.
+SAME_CLAIM_OVERLAP = 0.5
+SAME_CLAIM_SHARED = 3
+QUOTE_MIN_OVERLAP = 0.3
+QUOTE_SAME_RATIO = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    left: Features
+    right: Features
+    shared: frozenset[str]
+    overlap: float  # shared terms / terms of the shorter sentence
+    linked: bool = True  # the aligner paired them (False: a candidate pair)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    reason: Reason
+    weight: float
+
+
+def make_pair(left: Features, right: Features, linked: bool = True) -> Pair:
+    """The two sides of a link (or candidate pair) with what their words share."""
+    shared = left.terms & right.terms
+    smaller = min(len(left.terms), len(right.terms)) or 1
+    return Pair(left, right, shared, len(shared) / smaller, linked)
+
+
+def _reason(kind: str, left, right, explanation: str, weight: float) -> Evidence:
+    """Evidence from two objects with start/end/text (either may be a whole sentence)."""
+    return Evidence(Reason(kind, left.text, right.text, explanation, (left.start, left.end),
+                           (right.start, right.end)), round(weight, 3))
+
+
+@dataclass(frozen=True, slots=True)
+class _Whole:
+    start: int
+    end: int
+    text: str
+
+
+def _whole(f: Features) -> _Whole:
+    return _Whole(f.span[0], f.span[1], f.text)
+
+
+def _same_claim(p: Pair) -> bool:
+    return p.overlap >= SAME_CLAIM_OVERLAP and len(p.shared) >= SAME_CLAIM_SHARED
+
+
+def number_reasons(p: Pair) -> list[Evidence]:
+    """Comparable quantities (same unit or counted noun) with different values.
+
+    Figures that agree (or agree within rounding) are paired off first, one to one, so a
+    figure the other side gives elsewhere in the sentence is not reported as a conflict.
+    """
+    need = 1 if p.linked else 2
+    pairs = sorted(
+        ((-strength, verdict, gap, i, j) for i, lq in enumerate(p.left.quantities)
+         for j, rq in enumerate(p.right.quantities)
+         if (strength := comparable(lq, rq)) >= need
+         for verdict, gap in [compare(lq, rq)]),
+        key=lambda t: (t[1] != "same", t[1] != "close", t[0], t[2], t[3], t[4]))
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    out = []
+    for _strength, verdict, _gap, i, j in pairs:
+        if i in used_l or j in used_r:
+            continue
+        used_l.add(i)
+        used_r.add(j)
+        if verdict == "same":
+            continue
+        lq, rq = p.left.quantities[i], p.right.quantities[j]
+        note = " (within rounding)" if verdict == "close" else ""
+        if verdict == "close":
+            weight = WEIGHTS["number_rounding"]
+        else:
+            weight = WEIGHTS["number_approx" if (lq.approx or rq.approx) else "number"]
+        kind = "negation" if (lq.zero or rq.zero) and not note else "number"
+        out.append(_reason(kind, lq, rq, f"{_tidy(lq.text)} vs {_tidy(rq.text)}{note}", weight))
+    return out
+
+
+def date_reasons(p: Pair) -> list[Evidence]:
+    """The same kind of date (weekday, day, time...) with different values on each side."""
+    if not p.linked and not _same_claim(p):
+        return []
+    out = []
+    for field, weight in DATE_WEIGHTS.items():
+        mine = [d for d in p.left.dates if d.field == field]
+        theirs = [d for d in p.right.dates if d.field == field]
+        if not mine or not theirs:
+            continue
+        if any(not dates_conflict(a, b) for a in mine for b in theirs):
+            continue
+        a, b = mine[0], theirs[0]
+        out.append(_reason("date", a, b, f"{describe(a)} vs {describe(b)}", weight))
+    return out
+
+
+def entity_reasons(p: Pair) -> list[Evidence]:
+    """A different name in the same role, or lists of names that differ."""
+    out = []
+    listed: set[int] = set()
+    for mine in p.left.lists:
+        for theirs in p.right.lists:
+            if _lists_differ(mine, theirs):
+                a, b = _Whole(mine[0].start, mine[-1].end, ""), _Whole(theirs[0].start,
+                                                                       theirs[-1].end, "")
+                text_a, text_b = ", ".join(n.text for n in mine), ", ".join(n.text for n in theirs)
+                out.append(Evidence(Reason("entity", text_a, text_b, f"{text_a} vs {text_b}",
+                                           (a.start, a.end), (b.start, b.end)),
+                                    WEIGHTS["entity_list"]))
+                listed.update(n.start for n in mine + theirs)
+    only_left = [n for n in p.left.names if n.start not in listed and not n.negated
+                 and not any(same_entity(n, m) for m in p.right.names)]
+    only_right = [n for n in p.right.names if n.start not in listed and not n.negated
+                  and not any(same_entity(n, m) for m in p.left.names)]
+    slotted = [(a, b) for a in only_left for b in only_right if same_slot(a, b)]
+    if slotted:
+        a, b = slotted[0]
+        out.append(_reason("entity", a, b, f"{a.text} vs {b.text}", WEIGHTS["entity_slot"]))
+    elif only_left and only_right and _same_claim(p):
+        a, b = only_left[0], only_right[0]
+        out.append(_reason("entity", a, b, f"{a.text} vs {b.text}", WEIGHTS["entity_loose"]))
+    return out
+
+
+def _lists_differ(mine: tuple[Name, ...], theirs: tuple[Name, ...]) -> bool:
+    unmatched = [n for n in mine if not any(same_entity(n, m) for m in theirs)]
+    unmatched += [n for n in theirs if not any(same_entity(n, m) for m in mine)]
+    overlap = len(mine) + len(theirs) - len(unmatched)
+    return bool(unmatched) and overlap > 0
+
+
+def _claim_negations(f: Features) -> list:
+    """Negators that negate a claim, not ones ruling out a name ("not by the X Center")."""
+    ruled_out = [n.start for n in f.names if n.negated]
+    return [c for c in f.negations if not any(0 <= s - c.end <= 12 for s in ruled_out)]
+
+
+def negation_reasons(p: Pair) -> list[Evidence]:
+    """One side negates the claim the other asserts."""
+    lneg, rneg = _claim_negations(p.left), _claim_negations(p.right)
+    if bool(lneg) == bool(rneg):
+        return []
+    if not _same_claim(p) and not (p.linked and len(p.shared) >= 2 and p.overlap >= 0.25):
+        return []
+    if lneg:
+        cue, other, neg_left = lneg[0], _whole(p.right), True
+    else:
+        cue, other, neg_left = rneg[0], _whole(p.left), False
+    weight = WEIGHTS["negation"] + 0.3 * max(0.0, min(1.0, (p.overlap - SAME_CLAIM_OVERLAP) / 0.4))
+    left, right = (cue, other) if neg_left else (other, cue)
+    side = "left" if neg_left else "right"
+    return [_reason("negation", left, right, f"the {side} source says “{cue.text}”", weight)]
+
+
+def denial_reasons(p: Pair) -> list[Evidence]:
+    """One side disputes or reframes what the other reports."""
+    out = []
+    for denier, other, on_left in ((p.left, p.right, True), (p.right, p.left, False)):
+        cues = denier.denials or denier.reframes
+        if not cues or other.denials or (not denier.denials and other.reframes):
+            continue
+        names = any(same_entity(a, b) for a in denier.names for b in other.names)
+        if len(p.shared) < (1 if p.linked else 2) and not names:
+            continue
+        weight = WEIGHTS["denial"] if denier.denials else WEIGHTS["reframe"]
+        if p.overlap >= 0.35 or len(p.shared) >= 4:
+            weight += WEIGHTS["denial_target"]
+        if other.reports and (names or len(p.shared) >= 3):
+            weight += WEIGHTS["denial_report"]
+        cue = cues[0]
+        left, right = (cue, _whole(other)) if on_left else (_whole(other), cue)
+        side = "left" if on_left else "right"
+        out.append(_reason("denial", left, right,
+                           f"the {side} source disputes it: “{cue.text}”", weight))
+    return out
+
+
+def modality_reasons(p: Pair) -> list[Evidence]:
+    """One side states as certain what the other hedges or calls unknown."""
+    related = _same_claim(p) or (p.overlap >= 0.4 and len(p.shared) >= 2)
+    if not related and not (p.linked and p.shared):
+        return []
+    (lv, lcue), (rv, rcue) = modal_level(p.left), modal_level(p.right)
+    weight = MODAL_WEIGHTS.get((lv, rv)) or MODAL_WEIGHTS.get((rv, lv))
+    if not weight:
+        return []
+    left = lcue or _whole(p.left)
+    right = rcue or _whole(p.right)
+    return [_reason("modality", left, right, f"{lv} ({_cue_text(lcue)}) vs {rv} "
+                    f"({_cue_text(rcue)})", weight)]
+
+
+def _cue_text(cue) -> str:
+    return f"“{cue.text}”" if cue else "stated as fact"
+
+
+def quote_reasons(p: Pair) -> list[Evidence]:
+    """The same quotation given in different words (trimming is not a change).
+
+    Quotes that share words are the same quotation; in aligned sentences that share a speaker
+    or most of their words, the quotes are taken to render the same utterance.
+    """
+    if not p.left.quotes or not p.right.quotes:
+        return []
+    scored = []
+    for lq in p.left.quotes:
+        for rq in p.right.quotes:
+            if _changed_words(lq.words, rq.words) is None:
+                return []  # one side repeats the other's quotation
+            common = len(set(lq.words) & set(rq.words))
+            scored.append((common / min(len(set(lq.words)), len(set(rq.words))), lq, rq))
+    share, lq, rq = max(scored, key=lambda s: (s[0], -s[1].start, -s[2].start))
+    speaker = any(same_entity(a, b) for a in p.left.names for b in p.right.names)
+    if share < QUOTE_MIN_OVERLAP and not (p.linked and (speaker or len(p.shared) >= 2)):
+        return []
+    a, b = _changed_words(lq.words, rq.words) or ([], [])
+    negated = any(w in lx.NEGATORS or w.endswith(("n't", "n’t")) for w in a + b)
+    weight = WEIGHTS["quote_negated" if negated else "quote"]
+    return [_reason("quote", lq, rq, f"“{' '.join(a) or '…'}” vs “{' '.join(b) or '…'}”",
+                    weight)]
+
+
+def _changed_words(left: tuple[str, ...], right: tuple[str, ...]):
+    """Words replaced between two quotes; None when one is the other trimmed or the same."""
+    matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
+    if matcher.ratio() >= QUOTE_SAME_RATIO:
+        return None
+    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    negators = lx.NEGATORS | {"n't"}
+    if all(op[0] in ("delete", "insert") for op in ops):
+        dropped = [w for op in ops for w in left[op[1]:op[2]] + right[op[3]:op[4]]]
+        if not any(w in negators or w.endswith("n't") for w in dropped):
+            return None
+    a = [w for op in ops for w in left[op[1]:op[2]]]
+    b = [w for op in ops for w in right[op[3]:op[4]]]
+    return a[:6], b[:6]
+
+
+def antonym_reasons(p: Pair) -> list[Evidence]:
+    """Opposite predicates (rose/fell, approved/rejected) in otherwise similar sentences."""
+    if p.overlap < 0.3 or len(p.shared) < 2:
+        return []
+    out = []
+    for label, (lside, lcue) in p.left.antonyms.items():
+        other = p.right.antonyms.get(label)
+        if other is None or lside < 0 or other[0] < 0 or other[0] == lside:
+            continue
+        rcue = other[1]
+        out.append(_reason("antonym", lcue, rcue, f"{lcue.text} vs {rcue.text}",
+                           WEIGHTS["antonym"]))
+    return out
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+RULES: tuple[Callable[[Pair], list[Evidence]], ...] = (
+    number_reasons, date_reasons, entity_reasons, negation_reasons, denial_reasons,
+    modality_reasons, quote_reasons, antonym_reasons,
+)

@@ -1,0 +1,202 @@
+"""Split news text into paragraphs and sentences with exact character offsets.
+
+Rule-based and dependency-free (chosen by measurement, see BENCHMARKS.md "Sentence
+segmentation"). Candidate boundaries are runs of ``. ! ? …`` (plus closing quotes or brackets)
+followed by whitespace; word lists in ``crosscheck.engine.abbreviations`` decide which of them
+end a sentence. Every span is trimmed of whitespace and indexes the text it was given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from crosscheck.engine import abbreviations as words
+
+MAX_SENTENCE_CHARS = 1000
+"""Longer runs without a boundary (a 300 KB unpunctuated line) are cut into chunks this size."""
+
+_LINE = re.compile(r"[^\n]+")
+_NON_SPACE = re.compile(r"\S")
+_BULLET = re.compile(r"(?:[-*•–·▪]|\d{1,3}[.)])\s+")
+_TERMINATOR = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|\Z)")
+_NEXT = re.compile(r"\s+([\"'“‘«(\[]*)(\S{0,40})")
+_ACRONYM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«(["
+_TERMINAL = ".!?…:"
+_OPEN_ENDED = ",;-–—(/&"
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return trimmed ``(start, end)`` spans of paragraphs.
+
+    Blank lines always separate paragraphs. A single newline separates them only around a
+    headline, dateline, byline or list item; hard-wrapped prose lines stay together.
+    """
+    spans: list[tuple[int, int]] = []
+    for block in _blocks(text):
+        width = max(end - start for start, end in block)
+        start = block[0][0]
+        for i in range(len(block) - 1):
+            if _breaks_between(text, block, i, width):
+                spans.append((start, block[i][1]))
+                start = block[i + 1][0]
+        spans.append((start, block[-1][1]))
+    return spans
+
+
+def segment(text: str) -> list[tuple[int, int, int]]:
+    """Return ``(start, end, paragraph_index)`` for every sentence of ``text``, in order.
+
+    ``text[start:end]`` is the sentence without surrounding whitespace; together the sentences
+    cover every non-whitespace character once and never cross a paragraph boundary.
+    """
+    result: list[tuple[int, int, int]] = []
+    for index, (start, end) in enumerate(split_paragraphs(text)):
+        for sentence_start, sentence_end in _sentences(text, start, end):
+            result.extend(
+                (chunk_start, chunk_end, index)
+                for chunk_start, chunk_end in _bounded(text, sentence_start, sentence_end)
+            )
+    return result
+
+
+def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Yield runs of non-blank lines as trimmed ``(start, end)`` spans."""
+    block: list[tuple[int, int]] = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            if block:
+                yield block
+            block = []
+            continue
+        start = match.start() + len(line) - len(line.lstrip())
+        block.append((start, start + len(stripped)))
+    if block:
+        yield block
+
+
+def _breaks_between(text: str, block: list[tuple[int, int]], i: int, width: int) -> bool:
+    """Decide whether lines ``i`` and ``i + 1`` of a block belong to different paragraphs."""
+    line, following = block[i], block[i + 1]
+    if _BULLET.match(text, following[0], following[1]):
+        return True
+    if _BULLET.match(text, line[0], line[1]):
+        # A wrapped list item continues on an indented or lower-case line.
+        indented = text[following[0] - 1] in " \t"
+        return not (indented or text[following[0]].islower())
+    if _is_headline(text, block, i, width):
+        return True
+    return _ends_sentence(text, line) and _is_headline(text, block, i + 1, width)
+
+
+def _is_headline(text: str, block: list[tuple[int, int]], i: int, width: int) -> bool:
+    """A line without final punctuation that was not wrapped by width (the next word fits)."""
+    start, end = block[i]
+    if _ends_sentence(text, (start, end)) or text[end - 1] in _OPEN_ENDED:
+        return False
+    if i == len(block) - 1:
+        return True
+    following = block[i + 1]
+    first_word = _NON_SPACE_RUN.match(text, following[0], following[1])
+    word_length = first_word.end() - first_word.start() if first_word else 0
+    return (end - start) + 1 + word_length <= width
+
+
+_NON_SPACE_RUN = re.compile(r"\S+")
+
+
+def _ends_sentence(text: str, line: tuple[int, int]) -> bool:
+    tail = text[max(line[0], line[1] - 8) : line[1]].rstrip(_CLOSERS)
+    return bool(tail) and tail[-1] in _TERMINAL
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield trimmed sentence spans inside one paragraph ``text[start:end]``."""
+    bullet = _BULLET.match(text, start, end)
+    search_from = bullet.end() if bullet else start
+    for match in _TERMINATOR.finditer(text, search_from, end):
+        if match.end() >= end or not _is_boundary(text, match, start, end):
+            continue
+        yield start, match.end()
+        following = _NON_SPACE.search(text, match.end(), end)
+        if following is None:
+            return
+        start = following.start()
+    if start < end:
+        yield start, end
+
+
+def _is_boundary(text: str, match: re.Match[str], floor: int, limit: int) -> bool:
+    """Decide whether the punctuation in ``match`` ends a sentence."""
+    following = _NEXT.match(text, match.end(), limit)
+    if following is None:
+        return True
+    opener, word = following.groups()
+    first = word[:1]
+    if first.islower():
+        # "iPhone sales rose" starts a sentence; "etc. at the market" does not.
+        return any(char.isupper() for char in word[1:])
+    if not first:
+        return bool(opener)
+    punct = match.group()
+    core = punct.rstrip(_CLOSERS)
+    if "?" in core or "!" in core:
+        quoted = len(core) < len(punct)
+        return opener != "" or not (quoted and _attribution_follows(text, match.end()))
+    if "…" in core or ".." in core or core != punct:
+        return True
+    return _period_ends_sentence(text, match.start(), floor, opener, word)
+
+
+def _period_ends_sentence(text: str, dot: int, floor: int, opener: str, word: str) -> bool:
+    """Decide a plain period followed by a capitalised word, digit or symbol."""
+    before = text[max(floor, dot - 40) : dot]
+    if not before or before[-1].isspace():
+        return True
+    token = before.split()[-1].lstrip(_OPENERS)
+    key = token.lower()
+    capitalised = token[:1].isupper()
+    next_key = word.rstrip(".,;:!?\"'”’)").lower()
+    if key in words.CONTINUATIONS or (capitalised and key in words.TITLES):
+        return False
+    if key in ("a.m", "p.m"):
+        return next_key not in words.TIME_FOLLOWERS
+    if key in ("no", "nos") and capitalised:
+        return not word[:1].isdigit()
+    if capitalised and key in words.DATE_WORDS and word[:1].isdigit():
+        return False
+    is_initial = len(token) == 1 and token.isalpha()
+    known = (capitalised or key == "etc") and key in words.AMBIGUOUS
+    if is_initial or known or _ACRONYM.fullmatch(token):
+        return bool(opener) or next_key in words.SENTENCE_STARTERS
+    return True
+
+
+def _attribution_follows(text: str, position: int) -> bool:
+    """True for '"Why?" Delgado asked.': up to three capitalised words, then a speech verb."""
+    tokens = text[position : position + 80].split()[:4]
+    for index, token in enumerate(tokens[1:], start=1):
+        if token.rstrip(".,;:").lower() in words.SPEECH_VERBS:
+            return all(name[:1].isupper() for name in tokens[:index])
+    return False
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut a span longer than ``MAX_SENTENCE_CHARS`` at whitespace (or hard, if none)."""
+    while end - start > MAX_SENTENCE_CHARS:
+        window_end = start + MAX_SENTENCE_CHARS
+        cut = max(text.rfind(" ", start, window_end + 1), text.rfind("\n", start, window_end + 1),
+                  text.rfind("\t", start, window_end + 1))
+        if cut <= start:
+            cut = window_end
+        chunk_end = start + len(text[start:cut].rstrip())
+        yield start, chunk_end
+        following = _NON_SPACE.search(text, cut, end)
+        if following is None:
+            return
+        start = following.start()
+    yield start, end
