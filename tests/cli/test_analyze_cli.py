@@ -11,7 +11,7 @@ import pytest
 LEFT = ("Port strike ends\n\nDock workers in Lanmouth voted on Sunday to end a nine-day strike.\n"
         "The union said members accepted a raise of 6 percent over two years.\n")
 RIGHT = ("Lanmouth dockers return\n\nThe union said its members had accepted a 6 percent raise "
-         "spread over two years.\nDock workers in Lanmouth voted on Saturday to end the strike.\n"
+         "spread over two years.\nDock workers in Lanmouth voted on Saturday to end the strike.\n\n"
          "[bold red]Not markup[/bold red] and \x1b[31mno escape\x1b[0m here.\n")
 
 
@@ -34,7 +34,8 @@ def test_json_output_lists_sentences_links_and_one_sided(pair):
     data = json.loads(result.stdout)
     assert data["schema"] == "crosscheck.analysis/1"
     assert {link["id"] for link in data["links"]} >= {"L1~R2", "L2~R1"}
-    assert data["right_only"] == ["R3"]
+    markup = next(s["id"] for s in data["right"]["sentences"] if "Not markup" in s["text"])
+    assert markup in data["right_only"]
 
 
 def test_output_file_option_writes_the_report(pair, tmp_path):
@@ -43,7 +44,7 @@ def test_output_file_option_writes_the_report(pair, tmp_path):
     assert result.returncode == 0, result.stderr
     report = out.read_text(encoding="utf-8")
     assert report.startswith("# Crosscheck report")
-    assert "Only in the right article (1)" in report
+    assert "## Only in the right article" in report
     assert r"\[bold red\]Not markup\[/bold red\]" in report
 
 

@@ -238,6 +238,9 @@ _ELLIPSES = [
           "cases.”", "An audit followed."),
     _case("ellipsis_unicode_ends_sentence", "We waited. And waited… Finally the doors opened.",
           "We waited.", "And waited…", "Finally the doors opened."),
+    _case("ellipsis_spaced_marks_omission_in_quote", '"The plan was rushed ... It ignored the '
+          'farmers," Ruiz said. The ministry disagreed.', '"The plan was rushed ... It ignored the '
+          'farmers," Ruiz said.', "The ministry disagreed."),
     _case("ellipsis_before_lowercase", "The letter ended abruptly... and nobody knows why.",
           "The letter ended abruptly... and nobody knows why."),
 ]
@@ -317,6 +320,9 @@ _WHITESPACE = [
           "cheered.", "Bus Strike Ends", "Drivers returned on Monday.", "Riders cheered."),
     _case("tab_between_sentences", "The shop closed.\tIts owner retired.",
           "The shop closed.", "Its owner retired."),
+    _case("copyright_notice_is_one_line", "The strike ends on Friday.\n\n© 2025 Harbor Ledger. "
+          "All rights reserved.", "The strike ends on Friday.",
+          "© 2025 Harbor Ledger. All rights reserved."),
     _case("one_paragraph_per_line", "The bridge reopened on Monday after repairs.\nTraffic was "
           "light in the morning.\nOfficials expect delays next week.",
           "The bridge reopened on Monday after repairs.", "Traffic was light in the morning.",

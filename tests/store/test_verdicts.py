@@ -176,3 +176,15 @@ def test_unrelated_sources_do_not_inherit_verdicts(db_path: Path) -> None:
     cmp = store.open_comparison(make_analysis(left=LEFT[:4], left_source="/news/other.txt"))
     assert cmp.previous_id is None and store.verdicts(cmp.id, "ann") == {}
     store.close()
+
+
+def test_record_reads_one_item_as_verdicts_does(store: VerdictStore, analysis) -> None:
+    cmp = store.open_comparison(analysis)
+    store.set_verdict(cmp.id, "L1~R1", "contradiction", "ann")
+    store.set_note(cmp.id, "L1~R1", "numbers differ", "ann")
+    assert store.record(cmp.id, "L1~R1", "ann") == store.verdicts(cmp.id, "ann")["L1~R1"]
+    assert store.record(cmp.id, "L1~R1", "bob") is None
+    store.undo(cmp.id, "ann")
+    store.undo(cmp.id, "ann")
+    assert store.record(cmp.id, "L1~R1", "ann") is None
+    assert store.record(cmp.id, "no-such-item", "ann") is None

@@ -114,10 +114,7 @@ class CrosscheckApp(App[None]):
 
     def reload_record(self, key: str) -> Any | None:
         """The store's current record for ``key`` (after an undo)."""
-        single = getattr(self.store, "record", None)  # O(1) when the store offers it
-        if single is not None:
-            return single(self.comparison_id, key, self.reviewer)
-        return self.store.verdicts(self.comparison_id, self.reviewer).get(key)
+        return self.store.record(self.comparison_id, key, self.reviewer)
 
     # -- commands -----------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -26,6 +26,7 @@ _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 _TERMINAL = ".!?…:"
 _OPEN_ENDED = ",;-–—(/&"
+_NOTICE_PREFIXES = ("©", "(c) ", "Copyright ")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -65,13 +66,17 @@ def segment(text: str) -> list[tuple[int, int, int]]:
 def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
     """Yield runs of non-blank lines as trimmed ``(start, end)`` spans."""
     block: list[tuple[int, int]] = []
+    previous_end = 0
     for match in _LINE.finditer(text):
         line = match.group()
         stripped = line.strip()
-        if not stripped:
-            if block:
-                yield block
+        # Empty lines never match _LINE, so a blank line shows up as a gap of two newlines.
+        blank_before = text.count("\n", previous_end, match.start()) >= 2
+        previous_end = match.end()
+        if block and (blank_before or not stripped):
+            yield block
             block = []
+        if not stripped:
             continue
         start = match.start() + len(line) - len(line.lstrip())
         block.append((start, start + len(stripped)))
@@ -116,6 +121,10 @@ def _ends_sentence(text: str, line: tuple[int, int]) -> bool:
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield trimmed sentence spans inside one paragraph ``text[start:end]``."""
+    if text.startswith(_NOTICE_PREFIXES, start):
+        # "© 2025 Northwire. All rights reserved." is one notice, kept whole for boilerplate.
+        yield start, end
+        return
     bullet = _BULLET.match(text, start, end)
     search_from = bullet.end() if bullet else start
     for match in _TERMINATOR.finditer(text, search_from, end):
@@ -147,7 +156,10 @@ def _is_boundary(text: str, match: re.Match[str], floor: int, limit: int) -> boo
     if "?" in core or "!" in core:
         quoted = len(core) < len(punct)
         return opener != "" or not (quoted and _attribution_follows(text, match.end()))
-    if "…" in core or ".." in core or core != punct:
+    if "…" in core or ".." in core:
+        # A spaced ellipsis marks words left out of a quote ("doing ... It chose"), not an end.
+        return not text[match.start() - 1].isspace()
+    if core != punct:
         return True
     return _period_ends_sentence(text, match.start(), floor, opener, word)
 

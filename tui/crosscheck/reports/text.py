@@ -19,8 +19,9 @@ def analysis_text(analysis: Analysis, *, color: bool = False, width: int = 140) 
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False)
     for side, doc in (("LEFT ", analysis.left), ("RIGHT", analysis.right)):
-        console.print(Text.assemble((f"{side} ", "bold"), _literal(doc.title or "(untitled)"),
-                                    "  ", (_literal(doc.source), "dim")))
+        console.print(Text.assemble((f"{side} ", "bold"),
+                                    visible_controls(doc.title or "(untitled)"), "  ",
+                                    (visible_controls(doc.source), "dim")))
     counts = summary_counts(analysis)
     console.print(Text(", ".join(f"{n} {k}" for k, n in counts.items() if n)))
     table = Table(show_lines=True, expand=True)

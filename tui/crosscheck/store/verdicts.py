@@ -101,6 +101,19 @@ class VerdictStore:
         """The reviewer's current verdicts and notes on a comparison, by item key."""
         return {r.item_key: r for r in self.all_records(cmp_id) if r.reviewer == reviewer}
 
+    def record(self, cmp_id: int, item_key: str, reviewer: str) -> VerdictRecord | None:
+        """The reviewer's current verdict and note on one item, or None when there is none."""
+        item_id = catalog.item_id(self.conn, cmp_id, item_key)
+        state = None if item_id is None else events.current(self.conn, item_id, reviewer)
+        if state is None or not state.present:
+            return None
+        item = catalog.item_from_row(self.conn.execute(
+            f"SELECT {catalog.ITEM_COLUMNS} FROM items WHERE id = ?", (item_id,)).fetchone())
+        left, right = _exact(item)
+        return VerdictRecord(item_key, state.verdict, state.note, reviewer,
+                             state.created or state.updated, state.updated, state.machine,
+                             left, right)
+
     def all_records(self, cmp_id: int) -> list[VerdictRecord]:
         """Every reviewer's current verdicts and notes, in item order."""
         anchors = {item.key: (item.left, item.right)

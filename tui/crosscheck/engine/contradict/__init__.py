@@ -88,11 +88,12 @@ def _anchored(pair: Pair) -> bool:
     """Whether a non-aligned pair shares an event, people or numbers."""
     if pair.overlap >= ANCHOR_OVERLAP and len(pair.shared) >= ANCHOR_SHARED:
         return True
-    if len(pair.shared) < 2:
+    if not pair.shared:
         return False
     people = any(same_entity(a, b) for a in pair.left.names for b in pair.right.names)
-    numbers = any(comparable(a, b) for a in pair.left.quantities for b in pair.right.quantities)
-    return people or numbers
+    numbers = any(comparable(a, b) >= 2 for a in pair.left.quantities
+                  for b in pair.right.quantities)
+    return numbers or (people and len(pair.shared) >= 2)
 
 
 def _filled(link: Link, evidence: list[Evidence]) -> Link:

@@ -35,6 +35,7 @@ _APPROX_TIME = re.compile(r"(?i)\b(?:around|about|shortly (?:after|before)|just 
 # How far apart two clock times may be before they conflict (minutes).
 TIME_TOLERANCE = 15
 APPROX_TIME_TOLERANCE = 60
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +50,17 @@ class DateMention:
     approx: bool = False
 
 
-def extract_dates(text: str) -> tuple[DateMention, ...]:
-    """Every date or time mention in ``text``, in order."""
+_HAS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def extract_dates(text: str, base: int = 0) -> tuple[DateMention, ...]:
+    """Every date or time mention in ``text``, in order (offsets plus ``base``)."""
     found: list[DateMention] = []
+    # Cheap checks first: most sentences carry no date, and these patterns are costly.
+    months = _HAS_MONTH.search(text) is not None
+    digits = _DIGIT.search(text) is not None
+    lowered = text.lower()
     taken: list[tuple[int, int]] = []
 
     def add(match: re.Match[str], field: str, value: object, approx: bool = False) -> None:
@@ -59,31 +68,35 @@ def extract_dates(text: str) -> tuple[DateMention, ...]:
         if any(a < end and start < b for a, b in taken):
             return
         taken.append((start, end))
-        found.append(DateMention(start, end, text[start:end], field, value, approx))
+        found.append(DateMention(start + base, end + base, text[start:end], field, value, approx))
 
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
+    for pattern in (_MONTH_DAY, _DAY_MONTH) if months and digits else ():
         for m in pattern.finditer(text):
             month = _month_number(m["month"])
             day = int(m["day"])
             if month and 1 <= day <= 31:
                 add(m, "monthday", (month, day, day))
                 if m["year"]:
-                    found.append(DateMention(m.start(), m.end(), m.group(), "year", int(m["year"])))
-    for m in _MONTH_PART.finditer(text):
+                    found.append(DateMention(m.start() + base, m.end() + base, m.group(), "year",
+                                             int(m["year"])))
+    for m in _MONTH_PART.finditer(text) if months else ():
         if month := _month_number(m["month"]):
             add(m, "monthday", (month, *MONTH_PARTS[m["part"].lower()]), True)
-    for m in _MONTH_ALONE.finditer(text):
+    for m in _MONTH_ALONE.finditer(text) if months else ():
         if month := _month_number(m["month"]):
             add(m, "month", month)
             if m["year"]:
-                found.append(DateMention(m.start(), m.end(), m.group(), "year", int(m["year"])))
-    for m in _YEAR_ALONE.finditer(text):
+                found.append(DateMention(m.start() + base, m.end() + base, m.group(), "year",
+                                         int(m["year"])))
+    for m in _YEAR_ALONE.finditer(text) if digits and _HAS_YEAR.search(text) else ():
         add(m, "year", int(m["year"]))
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY.finditer(text) if "day" in text else ():
         add(m, "weekday", lx.WEEKDAYS[m["weekday"].lower()])
-    for m in _CLOCK.finditer(text):
+    clock = digits or "noon" in lowered or "midday" in lowered or "midnight" in lowered
+    for m in _CLOCK.finditer(text) if clock else ():
         add(m, "time", _minutes(m), bool(_APPROX_TIME.search(text[:m.start()])))
-    for m in _RELATIVE.finditer(text):
+    relative = any(phrase in lowered for phrase in lx.RELATIVE_DAYS)
+    for m in _RELATIVE.finditer(text) if relative else ():
         add(m, "relative", lx.RELATIVE_DAYS[m.group().lower()])
     found.sort(key=lambda d: (d.start, d.field))
     return tuple(found)

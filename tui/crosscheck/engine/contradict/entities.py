@@ -32,8 +32,11 @@ class Name:
     titled: bool = False  # carries a title or role ("Fire Chief Darla Menck")
 
 
-def extract_names(text: str) -> tuple[Name, ...]:
-    """Capitalised spans that look like names; a lone sentence-initial word is not one."""
+def extract_names(text: str, base: int = 0) -> tuple[Name, ...]:
+    """Capitalised spans that look like names; a lone sentence-initial word is not one.
+
+    Offsets are local to ``text`` plus ``base``.
+    """
     names = []
     for m in _NAME_RE.finditer(text):
         start, end, words = _trim(text, m.start(), m.end())
@@ -48,8 +51,8 @@ def extract_names(text: str) -> tuple[Name, ...]:
             continue  # "Residents said ..." - capitalised only because it starts the sentence
         heads = [w for w in lowered if w in lx.GENERIC_NAME_WORDS and w not in _GLUE]
         head = heads[-1] if heads else None
-        names.append(Name(start, end, text[start:end], key or frozenset(lowered), head,
-                          _word_before(text, start), _word_after(text, end),
+        names.append(Name(start + base, end + base, text[start:end], key or frozenset(lowered),
+                          head, _word_before(text, start), _word_after(text, end),
                           bool(_RULED_OUT.search(text[max(0, start - 30):start])),
                           any(w in lx.ROLE_NOUNS for w in lowered)))
     return tuple(names)
@@ -79,11 +82,12 @@ def _word_after(text: str, end: int) -> str:
     return words[0].lower() if words else ""
 
 
-def name_lists(text: str, names: tuple[Name, ...]) -> tuple[tuple[Name, ...], ...]:
+def name_lists(text: str, names: tuple[Name, ...],
+               base: int = 0) -> tuple[tuple[Name, ...], ...]:
     """Runs of two or more names joined by commas and "and" / "or"."""
     runs: list[list[Name]] = []
     for name in names:
-        if runs and _LIST_GLUE.match(text[runs[-1][-1].end:name.start]):
+        if runs and _LIST_GLUE.match(text[runs[-1][-1].end - base:name.start - base]):
             runs[-1].append(name)
         else:
             runs.append([name])

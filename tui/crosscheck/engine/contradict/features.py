@@ -6,11 +6,9 @@ reason can point at them directly.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from crosscheck.engine.contradict import lexicon as lx
 from crosscheck.engine.contradict.dates import DateMention, extract_dates
@@ -20,7 +18,6 @@ from crosscheck.engine.model import Sentence
 from crosscheck.engine.tokens import content_terms
 
 Span = tuple[int, int]
-_Spanned = TypeVar("_Spanned", DateMention, Quantity, Name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,13 +106,10 @@ def _cues(family: _Family, text: str, base: int, skip: Sequence[Span] = (),
 def sentence_features(sentence: Sentence) -> Features:
     """Extract the features of one sentence (document offsets)."""
     text, base = sentence.text, sentence.start
-    dates = tuple(_shift(d, base) for d in extract_dates(text))
-    quantities = tuple(_shift(q, base) for q in
-                       extract_quantities(text, [(d.start - base, d.end - base) for d in dates]))
-    local_names = extract_names(text)
-    names = tuple(_shift(n, base) for n in local_names)
-    lists = tuple(tuple(_shift(n, base) for n in run)
-                  for run in name_lists(text, local_names))
+    dates = extract_dates(text, base)
+    quantities = extract_quantities(text, [(d.start - base, d.end - base) for d in dates], base)
+    names = extract_names(text, base)
+    lists = name_lists(text, names, base)
     lowered = text.lower()
     words = frozenset(_WORDS_RE.findall(lowered))
     if "n't" in lowered or "n’t" in lowered:
@@ -158,11 +152,6 @@ def _quotes(text: str, base: int) -> tuple[Quote, ...]:
         if len(words) >= 2:
             found.append(Quote(m.start(group) + base, m.end(group) + base, inner, words))
     return tuple(found)
-
-
-def _shift(item: _Spanned, base: int) -> _Spanned:
-    """The same mention with its offsets moved from the sentence into the document."""
-    return dataclasses.replace(item, start=item.start + base, end=item.end + base)
 
 
 def merge(parts: Sequence[Features]) -> Features:

@@ -34,7 +34,8 @@ REPORT_CUES = (
 # --- Modality: certain versus hedged or unknown. ------------------------------------------------
 # Matched longest first; "not been confirmed" wins over "confirmed".
 UNKNOWN_CUES = (
-    "not confirmed", "not been confirmed", "no details were confirmed", "unconfirmed",
+    "not confirmed", "not been confirmed", "no details were confirmed", "no details",
+    "unconfirmed",
     "declined to confirm", "would not confirm", "did not confirm", "could not confirm",
     "unclear", "unknown", "not known", "not yet known", "not clear", "remains to be seen",
     "undecided", "not yet decided", "no decision", "under review", "yet to be determined",
@@ -140,10 +141,11 @@ CURRENCY_WORDS = {"dollars": "usd", "dollar": "usd", "euros": "eur", "euro": "eu
 UNIT_SYNONYMS = {
     "persons": "people", "person": "people", "individuals": "people", "staff": "people",
     "workers": "people", "worker": "people", "employees": "people", "employee": "people",
-    "residents": "people", "passengers": "people", "victims": "people", "them": "people",
+    "residents": "people", "passengers": "people", "victims": "people",
     "hurt": "injured", "wounded": "injured", "injuring": "injured", "injuries": "injured",
     "dead": "killed", "died": "killed", "deaths": "killed", "fatalities": "killed",
     "jobs": "posts", "positions": "posts", "vehicles": "cars", "firms": "companies",
+    "accounts": "users", "customers": "users", "subscribers": "users",
     "businesses": "companies",
 }
 # "no one was trapped" counts zero people: the figure a negation gives.

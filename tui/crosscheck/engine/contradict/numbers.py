@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from crosscheck.engine.contradict import lexicon as lx
 from crosscheck.engine.tokens import STOPWORDS, stem
@@ -19,9 +19,12 @@ _MAX_PHRASE = 3
 # First words of every number phrase: other words cannot start a quantity (a fast skip).
 _STARTERS = frozenset(phrase.split()[0] for table in (lx.NUMBER_WORDS, lx.VAGUE_COUNTS)
                       for phrase in table) | frozenset(p.split()[0] for p in lx.ZERO_WORDS)
+_ANYONE = frozenset({stem("people")})
+_WORDS = re.compile(r"[^\W\d_]+")
 _NOT_COUNTED = frozenset("longer matter doubt less more sooner way".split())
 
 Comparison = Literal["same", "close", "conflict"]
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +44,7 @@ class Quantity:
     zero: bool = False  # written as a negation: "no one", "none"
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: built for every token, so it must be cheap
     text: str
     low: str
     start: int
@@ -55,8 +57,14 @@ def tokenize(text: str) -> list[_Tok]:
             for m in _TOKEN_RE.finditer(text)]
 
 
-def extract_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
-    """Every quantity in ``text``; spans in ``skip`` (dates, times) are not quantities."""
+def extract_quantities(text: str, skip: Iterable[tuple[int, int]] = (),
+                       base: int = 0) -> tuple[Quantity, ...]:
+    """Every quantity in ``text``; spans in ``skip`` (dates, times) are not quantities.
+
+    Offsets are local to ``text`` plus ``base`` (the sentence's start in its document).
+    """
+    if _DIGIT.search(text) is None and not (_STARTERS & set(_WORDS.findall(text.lower()))):
+        return ()
     toks = tokenize(text)
     blocked = [span for span in skip]
     found: list[Quantity] = []
@@ -69,11 +77,18 @@ def extract_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> tuple
             continue
         quantity, i_next = _read_quantity(text, toks, i)
         if quantity is not None:
+            if base:
+                quantity = _moved(quantity, base)
             found.append(quantity)
             i = i_next
         else:
             i += 1
     return tuple(found)
+
+
+def _moved(q: Quantity, base: int) -> Quantity:
+    return Quantity(q.start + base, q.end + base, q.text, q.low, q.high, q.approx, q.unit,
+                    q.nouns, q.exact_text, q.context, q.zero)
 
 
 def _number_at(toks: list[_Tok], i: int) -> tuple[float, int] | None:
@@ -165,8 +180,9 @@ def _read_quantity(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None
         high = max(high, low) * 1e6
     elif approx_kind == "most":
         low = 0.0
-    nouns = frozenset(_nouns_after(toks, j))
-    end = toks[j - 1].end
+    noun_list = _nouns_after(toks, j)
+    nouns = frozenset(noun_list)
+    end = toks[j - 1 + len(noun_list)].end  # the span names what is counted: "650 million users"
     exact = text[toks[i].start:toks[i + used - 1].end]
     approx = approx_kind is not None or vague is not None
     return Quantity(toks[start_i].start, end, text[toks[start_i].start:end], low, high, approx,
@@ -257,9 +273,15 @@ def comparable(a: Quantity, b: Quantity) -> int:
         if a.unit != b.unit:
             return 0
         return 2 if a.context & b.context else 1
-    if a.nouns & b.nouns:
+    # "people" counts anyone, so it needs one more shared word ("injured", "trapped").
+    if (a.nouns & b.nouns) - _ANYONE:
         return 2
-    return 1 if a.context & b.context else 0
+    shared = (a.context & b.context) - _ANYONE
+    if shared:
+        return 2 if a.nouns & b.nouns else 1
+    if a.nouns & b.nouns:  # both count people; unless their verbs differ, weakly the same
+        return 0 if (a.context - _ANYONE) and (b.context - _ANYONE) else 1
+    return 0
 
 
 def compare(a: Quantity, b: Quantity) -> tuple[Comparison, float]:
