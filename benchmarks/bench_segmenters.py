@@ -25,10 +25,10 @@ import blingfire  # noqa: E402
 import pysbd  # noqa: E402
 import syntok.segmenter as syntok_segmenter  # noqa: E402
 from segment_gold import GOLD  # noqa: E402
-from synthetic import article_pair  # noqa: E402
 
 from crosscheck.engine.ingest import load_document  # noqa: E402
 from crosscheck.engine.segment import segment, split_paragraphs  # noqa: E402
+from synthetic import article_pair  # noqa: E402
 
 Spans = list[tuple[int, int]]
 Segmenter = Callable[[str], Spans]
@@ -173,9 +173,10 @@ def main() -> None:
         failures[name] = failed
         count, seconds = timed(func, repeated)
         _, synthetic_seconds = timed(func, synthetic)
+        corpus_share = corpus_score(func, corpus)
         print(f"| {name} | {accuracy:.1%} ({len(GOLD) - len(failed)}/{len(GOLD)}) | "
-              f"{precision:.3f} / {recall:.3f} / {f1:.3f} | {corpus_score(func, corpus):.1%} | {count / seconds:,.0f} | "
-              f"{synthetic_seconds * 1000:,.0f} |")
+              f"{precision:.3f} / {recall:.3f} / {f1:.3f} | {corpus_share:.1%} | "
+              f"{count / seconds:,.0f} | {synthetic_seconds * 1000:,.0f} |")
     for name, failed in failures.items():
         print(f"\n{name} fails: {', '.join(failed) or 'none'}")
 

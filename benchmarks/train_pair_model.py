@@ -16,7 +16,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from crosscheck.engine import align as align_module
-from crosscheck.engine.align import score_pairs
+from crosscheck.engine.align import candidate_pairs
 from crosscheck.engine.ingest import load_document
 from crosscheck.engine.pair_features import FEATURES
 from crosscheck.evaluation import pairs_of, resolve_gold, story_files
@@ -46,7 +46,7 @@ def load_stories() -> list[StoryPairs]:
         left = load_document(str(left_path), side="L")
         right = load_document(str(right_path), side="R")
         resolved = resolve_gold(story_dir.name, gold, left, right)
-        scored = score_pairs(left, right)
+        scored = candidate_pairs(left, right)
         lpos = {s.id: k for k, s in enumerate(scored.lsents)}
         rpos = {s.id: k for k, s in enumerate(scored.rsents)}
         positive = {(lpos[a], rpos[b]) for a, b in pairs_of(resolved.links)

@@ -8,24 +8,23 @@ from crosscheck.engine.analyze import analyze
 from crosscheck.engine.ingest import document_from_text
 from crosscheck.engine.jsonio import analysis_from_dict, analysis_to_dict
 
-LEFT = """Valdoria asks tech firms to sign pledge
-
-The government of Valdoria asked twelve foreign technology companies to sign a compliance
-pledge on Monday.
-The pledge would require the companies to store all user data on servers inside Valdoria.
-Firms that refuse could face penalties, the document says.
-
-The harbour festival drew record crowds over the weekend.
-"""
-RIGHT = """Officials dispute report on tech pledge
-
-Firms that refuse could face penalties, according to the document.
-Officials said the government asked nine foreign technology companies to sign a compliance
-pledge on Friday.
-The companies would have to keep all user data on servers located inside Valdoria, the pledge says.
-
-A new cycling lane opened in the capital.
-"""
+LEFT = (
+    "Valdoria asks tech firms to sign pledge\n\n"
+    "The government of Valdoria asked twelve foreign technology companies to sign a compliance "
+    "pledge on Monday. "
+    "The pledge would require the companies to store all user data on servers inside Valdoria. "
+    "Firms that refuse could face penalties, the document says.\n\n"
+    "The harbour festival drew record crowds over the weekend.\n"
+)
+RIGHT = (
+    "Officials dispute report on tech pledge\n\n"
+    "Firms that refuse could face penalties, according to the document. "
+    "Officials said the government asked nine foreign technology companies to sign a compliance "
+    "pledge on Friday. "
+    "The companies would have to keep all user data on servers located inside Valdoria, the "
+    "pledge says.\n\n"
+    "A new cycling lane opened in the capital.\n"
+)
 
 
 def run():

@@ -116,28 +116,29 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
 
 def _run_open(args: argparse.Namespace) -> int:
-    _load_pair(args)  # input errors are reported before the app takes the screen
+    # Inputs, the model and the store are checked before the app takes the screen, so every
+    # error is the same one line as in `analyze`.
+    documents = _load_pair(args)
     nli = _load_nli(args.nli)
-    return _run_app(args.left, args.right, args.reviewer, nli, args.nli, args.max_bytes)
+    return _run_app(args, documents, nli)
 
 
 def _run_demo(args: argparse.Namespace) -> int:
     from crosscheck.demo import demo_pair
 
     left, right = demo_pair()
+    args.left, args.right, args.max_bytes = str(left), str(right), 10 * 1024 * 1024
     if args.print_only:
-        args.left, args.right, args.format, args.output = str(left), str(right), "text", None
-        args.max_bytes = 10 * 1024 * 1024
+        args.format, args.output = "text", None
         return _run_analyze(args)
-    nli = _load_nli(args.nli)
-    return _run_app(str(left), str(right), args.reviewer, nli, args.nli, 10 * 1024 * 1024)
+    return _run_open(args)
 
 
-def _run_app(left: str, right: str, reviewer: str | None, nli: object, nli_name: str | None,
-             max_bytes: int) -> int:
+def _run_app(args: argparse.Namespace, documents, nli: object) -> int:
     from crosscheck.app import make_app
 
-    app = make_app(left, right, reviewer=reviewer, nli=nli_name, store_path=None)
+    app = make_app(args.left, args.right, reviewer=args.reviewer, nli=nli, store_path=None,
+                   documents=documents)
     app.run()
     return int(app.return_code or 0)
 

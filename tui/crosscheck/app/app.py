@@ -15,7 +15,7 @@ from textual.screen import Screen
 from crosscheck.app.messages import AnalysisFailed, AnalysisProgress, AnalysisReady
 from crosscheck.app.review_model import FILTERS, ReviewModel
 from crosscheck.app.screens.review import ReviewScreen
-from crosscheck.engine.model import Analysis
+from crosscheck.engine.model import Analysis, Document
 from crosscheck.resources import resource_dir
 
 _STYLES = resource_dir("styles")
@@ -30,10 +30,12 @@ class CrosscheckApp(App[None]):
     auto_advance: reactive[bool] = reactive(True)
 
     def __init__(self, left_source: str | None, right_source: str | None, *, store: Any,
-                 reviewer: str, nli: str | None = None,
-                 analysis: Analysis | None = None) -> None:
+                 reviewer: str, nli: str | object | None = None,
+                 analysis: Analysis | None = None,
+                 documents: tuple[Document, Document] | None = None) -> None:
         super().__init__()
         self.sources = (left_source, right_source)
+        self.documents = documents
         self.store = store
         self.reviewer = reviewer
         self.nli = nli
@@ -63,11 +65,14 @@ class CrosscheckApp(App[None]):
             self.post_message(AnalysisProgress(stage, fraction))
 
         try:
-            left_source, right_source = self.sources
-            assert left_source is not None and right_source is not None
-            progress("reading", 0.02)
-            left = load_document(left_source, side="L")
-            right = load_document(right_source, side="R")
+            if self.documents is not None:  # the CLI already read them (and reported errors)
+                left, right = self.documents
+            else:
+                left_source, right_source = self.sources
+                assert left_source is not None and right_source is not None
+                progress("reading", 0.02)
+                left = load_document(left_source, side="L")
+                right = load_document(right_source, side="R")
             analysis = analyze(left, right, nli=self._load_nli(), progress=progress)
         except Exception as error:  # noqa: BLE001 - shown to the user, the app stays up
             self.post_message(AnalysisFailed(str(error) or type(error).__name__))
@@ -75,8 +80,8 @@ class CrosscheckApp(App[None]):
         self.post_message(AnalysisReady(analysis))
 
     def _load_nli(self) -> object | None:
-        if self.nli is None:
-            return None
+        if self.nli is None or not isinstance(self.nli, str):
+            return self.nli  # None, or a scorer the CLI already loaded
         from crosscheck.engine.nli import load_nli  # optional extra; only when asked for
 
         return load_nli(self.nli)
@@ -203,11 +208,13 @@ def _filter_setter(screen: ReviewScreen, name: str) -> Any:
 
 
 def make_app(left_source: str | None, right_source: str | None, *, reviewer: str | None,
-             nli: str | None, store_path: Path | None,
-             analysis: Analysis | None = None) -> CrosscheckApp:
+             nli: str | object | None, store_path: Path | None,
+             analysis: Analysis | None = None,
+             documents: tuple[Document, Document] | None = None) -> CrosscheckApp:
     """Open the store and build the app (the CLI and tests both come through here)."""
     from crosscheck.store import VerdictStore, default_reviewer
 
     store = VerdictStore.open(store_path)
     return CrosscheckApp(left_source, right_source, store=store,
-                         reviewer=reviewer or default_reviewer(), nli=nli, analysis=analysis)
+                         reviewer=reviewer or default_reviewer(), nli=nli, analysis=analysis,
+                         documents=documents)

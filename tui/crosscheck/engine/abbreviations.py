@@ -17,7 +17,8 @@ CONTINUATIONS = frozenset("vs v e.g i.e cf approx viz al".split())
 
 # May end a sentence ("sold to Brightline Inc."); they break only before a sentence starter.
 AMBIGUOUS = frozenset(
-    "inc ltd co corp cos llc plc bros jr sr esq etc no nos vol pp fig ch ave blvd rd dept univ assn "
+    "inc ltd co corp cos llc plc bros jr sr esq etc no nos vol pp fig ch ave blvd rd dept univ "
+    "assn "
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun"
     .split()
 )

@@ -19,7 +19,9 @@ TOP_K = 8
 ALL_PAIRS_UP_TO = 250_000  # below this many pairs, score every pair: cheap and exact
 CANDIDATE_THRESHOLD = 0.08
 IDENTICAL_RATIO = 0.90
-PARAPHRASE_PROBABILITY = 0.80
+# Above this link probability a pair is the same claim reworded, unless the contradiction
+# rules later find the versions conflict (analyze then calls it related). Chosen on the corpus.
+PARAPHRASE_PROBABILITY = 0.40
 MERGE_GAIN = 0.12
 MERGE_PART_COVERAGE = 0.5
 
@@ -33,20 +35,19 @@ class Alignment:
 
 
 @dataclass(frozen=True)
-class ScoredPairs:
-    """Every candidate pair with its features and link probability (for training and eval)."""
+class CandidatePairs:
+    """Every candidate pair of content sentences with its features (also used for training)."""
 
     lsents: list[Sentence]
     rsents: list[Sentence]
     rows: np.ndarray
     cols: np.ndarray
     features: np.ndarray
-    probability: np.ndarray
     extractor: PairFeatures
 
 
-def score_pairs(left: Document, right: Document) -> ScoredPairs:
-    """Retrieve candidate pairs of content sentences and score them with the link model."""
+def candidate_pairs(left: Document, right: Document) -> CandidatePairs:
+    """Retrieve candidate pairs of content sentences and compute their features."""
     lsents = [s for s in left.sentences if not s.boilerplate]
     rsents = [s for s in right.sentences if not s.boilerplate]
     extractor = PairFeatures(lsents, rsents)
@@ -55,8 +56,7 @@ def score_pairs(left: Document, right: Document) -> ScoredPairs:
         rows, cols = grid[0], grid[1]
     else:
         rows, cols = _candidate_pairs(*extractor.vectors.retrieval)
-    features = extractor.matrix(rows, cols)
-    return ScoredPairs(lsents, rsents, rows, cols, features, link_probability(features), extractor)
+    return CandidatePairs(lsents, rsents, rows, cols, extractor.matrix(rows, cols), extractor)
 
 
 def align(left: Document, right: Document) -> Alignment:
@@ -64,11 +64,12 @@ def align(left: Document, right: Document) -> Alignment:
     if not any(not s.boilerplate for s in left.sentences) or not any(
             not s.boilerplate for s in right.sentences):
         return Alignment((), _content_ids(left), _content_ids(right), ())
-    scored = score_pairs(left, right)
-    pairs = _greedy_match(scored.rows, scored.cols, scored.probability, link_threshold())
+    scored = candidate_pairs(left, right)
+    scores = link_probability(scored.features)
+    pairs = _greedy_match(scored.rows, scored.cols, scores, link_threshold())
     coverage = Coverage(scored.extractor)
     probability = dict(zip(zip(scored.rows.tolist(), scored.cols.tolist(), strict=True),
-                           scored.probability.tolist(), strict=True))
+                           scores.tolist(), strict=True))
     groups = _grow_merges(pairs, len(scored.lsents), len(scored.rsents), coverage)
     links = tuple(sorted(
         (_make_link(g, scored, coverage, probability) for g in groups), key=_link_order))
@@ -172,7 +173,7 @@ def _merge_partner(whole: int, part: int, size: int, used: set[int], coverage: C
     return None
 
 
-def _make_link(group: Group, scored: ScoredPairs, coverage: Coverage,
+def _make_link(group: Group, scored: CandidatePairs, coverage: Coverage,
                probability: dict[tuple[int, int], float]) -> Link:
     lidx, ridx = group
     left_ids = tuple(scored.lsents[i].id for i in lidx)
@@ -186,7 +187,7 @@ def _make_link(group: Group, scored: ScoredPairs, coverage: Coverage,
 def _kind(score: float, ratio: float, numbers_differ: bool) -> LinkKind:
     if ratio >= IDENTICAL_RATIO and not numbers_differ:
         return "identical"
-    if score >= PARAPHRASE_PROBABILITY and not numbers_differ:
+    if score >= PARAPHRASE_PROBABILITY:
         return "paraphrase"
     return "related"
 

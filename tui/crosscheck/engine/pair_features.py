@@ -19,6 +19,7 @@ from crosscheck.engine.vectors import SentenceVectors, pair_cosine, vectorise
 FEATURES = (
     "word_cosine", "char_cosine", "fuzzy", "markers", "rarest_shared", "shared_weight",
     "coverage_min", "coverage_max", "position_gap", "row_margin", "col_margin", "headlines",
+    "neighbours",
 )
 # Weights of the base similarity used for the rival margins (before the model sees them).
 BASE_WEIGHTS = np.array([0.40, 0.30, 0.20, 0.10], dtype=np.float32)
@@ -66,7 +67,7 @@ class PairFeatures:
         return np.column_stack([
             base, rarest, shared_weight, np.minimum(cover_l, cover_r),
             np.maximum(cover_l, cover_r), gap, _margin(rows, similarity),
-            _margin(cols, similarity), headlines,
+            _margin(cols, similarity), headlines, _neighbours(rows, cols, similarity, n, m),
         ]).astype(np.float32)
 
 
@@ -112,6 +113,15 @@ def _margin(groups: np.ndarray, scores: np.ndarray) -> np.ndarray:
     margin = np.empty_like(scores)
     margin[order] = sorted_scores - rival
     return margin
+
+
+def _neighbours(rows: np.ndarray, cols: np.ndarray, similarity: np.ndarray, n: int,
+                m: int) -> np.ndarray:
+    """How well the sentences just before and just after also correspond (context support)."""
+    grid = sparse.csr_matrix((similarity, (rows, cols)), shape=(n + 2, m + 2))
+    before = np.asarray(grid[np.maximum(rows - 1, n + 1), np.maximum(cols - 1, m + 1)]).ravel()
+    after = np.asarray(grid[rows + 1, cols + 1]).ravel()
+    return np.maximum(before, after)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
