@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from crosscheck.engine.contradict.score import THRESHOLD as CONTRADICTION_THRESHOLD
 from crosscheck.engine.model import Analysis, Document, Link
 
+# The engine's own cut-off for "likely" (its evaluation and reports use the same one).
+LIKELY_CONTRADICTION = CONTRADICTION_THRESHOLD
 FILTERS = ("all", "contradictions", "unreviewed", "one-sided", "reviewed")
 
 # Triage order: likely contradictions first, then related links, one-sided sentences,
@@ -49,6 +52,12 @@ class ReviewItem:
         return self.link.contradiction.score
 
     @property
+    def likely_contradiction(self) -> bool:
+        """Strong enough evidence to triage first; weaker signals only show in the detail."""
+        score = self.contradiction_score
+        return score is not None and score >= LIKELY_CONTRADICTION
+
+    @property
     def label(self) -> str:
         """Short kind label: the link kind, or which side a one-sided sentence is on."""
         if self.link is not None:
@@ -76,7 +85,8 @@ def _position(item: ReviewItem) -> tuple[int, int]:
 
 
 def _group(kind: str, link: Link | None, one_sided: bool) -> int:
-    if link is not None and link.contradiction is not None:
+    if link is not None and link.contradiction is not None and (
+            link.contradiction.score >= LIKELY_CONTRADICTION):
         return _GROUP_CONTRADICTION
     if one_sided:
         return _GROUP_ONE_SIDED

@@ -124,8 +124,10 @@ class DetailPanel(Widget, can_focus=True):
         parts = [item.label]
         if item.link is not None:
             parts.append(f"match {item.link.score:.2f}")
-        if item.contradiction_score is not None:
+        if item.likely_contradiction:
             parts.insert(0, f"! likely contradiction {item.contradiction_score:.2f}")
+        elif item.contradiction_score is not None:
+            parts.insert(0, f"weak conflict signal {item.contradiction_score:.2f}")
         heading = Text()
         heading.append(" · ".join(parts), style=self._style("heading"))
         heading.append(f"   {item.key}", style=self._style("dim"))

@@ -109,7 +109,7 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
             base += self.get_component_rich_style("triage-queue--cursor")
         elif verdict is not None:
             base += self.get_component_rich_style("triage-queue--reviewed")
-        elif item.contradiction_score is not None:
+        elif item.likely_contradiction:
             base += self.get_component_rich_style("triage-queue--contradiction")
         label_style = base + self.get_component_rich_style("triage-queue--label")
         meta = Style.from_meta({"item": key})
@@ -136,7 +136,7 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
 
 def _score_label(item: ReviewItem) -> str:
     score = item.contradiction_score
-    if score is not None:
+    if score is not None and item.likely_contradiction:
         return f"! {score:.2f} {item.label}"
     if item.link is not None:
         return f"  {item.link.score:.2f} {item.label}"
