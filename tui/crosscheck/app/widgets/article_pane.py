@@ -137,6 +137,13 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     def scroll_to_sentences(self, sentence_ids: Iterable[str], *,
                             force_center: bool = False) -> None:
         """Scroll so these sentences are visible, centring them when they are off screen."""
+        ids = tuple(sentence_ids)
+        self._scroll_now(ids, force_center)
+        # Checked again after the next layout: a pane that was just wrapped or resized (the
+        # first selection, a stacked layout) reports its old height and scroll range until then.
+        self.call_after_refresh(self._scroll_now, ids, False)
+
+    def _scroll_now(self, sentence_ids: tuple[str, ...], force_center: bool) -> None:
         spans = [self.sentence_span(sid) for sid in sentence_ids if sid[0] == self.side]
         if not spans or self._wrap is None:
             return
