@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crosscheck.engine.analyze import analyze
 from crosscheck.engine.contradict import THRESHOLD, find_contradictions
+from crosscheck.engine.ingest import load_document
 from crosscheck.engine.model import Document, Link, Sentence, link_id
 from crosscheck.engine.tokens import content_terms
+from crosscheck.evaluation import sentence_ids_for
 
 CORPUS = Path(__file__).resolve().parents[1] / "sample_corpus"
 TYPES = ("number", "date", "entity", "negation", "denial", "modality", "quote", "antonym")
@@ -65,30 +67,20 @@ def _stories(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.iterdir() if (p / "gold.json").is_file())
 
 
-def _pipeline():
-    try:
-        from crosscheck.engine.analyze import analyze
-        from crosscheck.engine.ingest import load_document
-    except ImportError:
-        return None
-    return load_document, analyze
-
-
 def evaluate(corpus: Path = CORPUS, *, gold_only: bool = False) -> Report:
     """Score contradiction detection over every story of ``corpus``."""
     report = Report()
-    pipeline = None if gold_only else _pipeline()
     for story_dir in _stories(corpus):
         gold = json.loads((story_dir / "gold.json").read_text(encoding="utf-8"))
-        if pipeline is None:
+        if gold_only:
             left, right, links = _gold_documents(gold)
         else:
-            left, right, links = _run_pipeline(story_dir, gold, *pipeline)
+            left, right, links = _run_pipeline(story_dir, gold)
         _score_story(story_dir.name, gold, left, right, links, report)
     return report
 
 
-def _run_pipeline(story_dir: Path, gold: dict, load_document, analyze):
+def _run_pipeline(story_dir: Path, gold: dict):
     left = load_document(str(story_dir / gold["left"]), side="L")
     right = load_document(str(story_dir / gold["right"]), side="R")
     return left, right, list(analyze(left, right).links)
@@ -137,16 +129,7 @@ def _gold_documents(gold: dict) -> tuple[Document, Document, list[Link]]:
 
 
 def _ids(doc: Document, text: str) -> set[str]:
-    start = doc.text.find(text)
-    if start < 0:
-        match = re.search(r"\s+".join(re.escape(w) for w in text.split()), doc.text)
-        if not match:
-            return set()
-        start, end = match.span()
-    else:
-        end = start + len(text)
-    return {s.id for s in doc.sentences
-            if min(end, s.end) - max(start, s.start) >= 0.5 * min(s.end - s.start, end - start)}
+    return set(sentence_ids_for(doc, text))
 
 
 def _covers(link: Link, lids: set[str], rids: set[str]) -> bool:

@@ -19,6 +19,9 @@ _MAX_PHRASE = 3
 # First words of every number phrase: other words cannot start a quantity (a fast skip).
 _STARTERS = frozenset(phrase.split()[0] for table in (lx.NUMBER_WORDS, lx.VAGUE_COUNTS)
                       for phrase in table) | frozenset(p.split()[0] for p in lx.ZERO_WORDS)
+# One word every number phrase needs (its longest): without one, only digits can count.
+_KEYWORDS = frozenset(max(phrase.split(), key=len) for table in
+                      (lx.NUMBER_WORDS, lx.VAGUE_COUNTS, lx.ZERO_WORDS) for phrase in table)
 _ANYONE = frozenset({stem("people")})
 _WORDS = re.compile(r"[^\W\d_]+")
 _NOT_COUNTED = frozenset("longer matter doubt less more sooner way".split())
@@ -44,17 +47,30 @@ class Quantity:
     zero: bool = False  # written as a negation: "no one", "none"
 
 
-class _Tok(NamedTuple):  # a tuple: built for every token, so it must be cheap
-    text: str
-    low: str
-    start: int
-    end: int
+class _Toks(NamedTuple):
+    """A sentence's tokens as parallel lists: building an object per token costs too much."""
+
+    text: list[str]
+    low: list[str]
+    start: list[int]
+    end: list[int]
 
 
-def tokenize(text: str) -> list[_Tok]:
+def tokenize(text: str) -> _Toks:
     """Word, number and symbol tokens with offsets."""
-    return [_Tok(m.group(), m.group().lower(), m.start(), m.end())
-            for m in _TOKEN_RE.finditer(text)]
+    found = list(_TOKEN_RE.finditer(text))
+    texts = [m.group() for m in found]
+    # One lower() over the joined tokens is lowering each token: NUL is neither cased nor
+    # case-ignorable, so even the final-sigma rule sees the same neighbours.
+    low = "\0".join(texts).lower().split("\0") if texts else []
+    return _Toks(texts, low, [m.start() for m in found], [m.end() for m in found])
+
+
+def _may_count(text: str) -> bool:
+    """Whether ``text`` can hold a quantity: a digit, or every word of some number phrase."""
+    if _DIGIT.search(text) is not None:
+        return True
+    return not _KEYWORDS.isdisjoint(_WORDS.findall(text.lower()))
 
 
 def extract_quantities(text: str, skip: Iterable[tuple[int, int]] = (),
@@ -63,16 +79,17 @@ def extract_quantities(text: str, skip: Iterable[tuple[int, int]] = (),
 
     Offsets are local to ``text`` plus ``base`` (the sentence's start in its document).
     """
-    if _DIGIT.search(text) is None and not (_STARTERS & set(_WORDS.findall(text.lower()))):
+    if not _may_count(text):
         return ()
     toks = tokenize(text)
-    blocked = [span for span in skip]
+    lows, starts = toks.low, toks.start
+    blocked = list(skip)
     found: list[Quantity] = []
     i = 0
-    while i < len(toks):
-        low = toks[i].low
+    while i < len(lows):
+        low = lows[i]
         if not (low[0].isdigit() or low in _STARTERS) or \
-                any(a <= toks[i].start < b for a, b in blocked):
+                (blocked and any(a <= starts[i] < b for a, b in blocked)):
             i += 1
             continue
         quantity, i_next = _read_quantity(text, toks, i)
@@ -91,58 +108,60 @@ def _moved(q: Quantity, base: int) -> Quantity:
                     q.nouns, q.exact_text, q.context, q.zero)
 
 
-def _number_at(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+def _number_at(toks: _Toks, i: int) -> tuple[float, int] | None:
     """(value, tokens used) of a digit or number-word at ``i``."""
-    tok = toks[i]
-    if tok.low[0].isdigit():
-        if not _NUMERIC_RE.match(tok.low):
+    lows = toks.low
+    low = lows[i]
+    if low[0].isdigit():
+        if not _NUMERIC_RE.match(low):
             return None
-        return float(tok.low.replace(",", "")), 1
-    for size in range(min(3, len(toks) - i), 0, -1):
-        phrase = " ".join(t.low for t in toks[i:i + size])
+        return float(low.replace(",", "")), 1
+    for size in range(min(3, len(lows) - i), 0, -1):
+        phrase = " ".join(lows[i:i + size])
         if phrase in lx.NUMBER_WORDS:
             value, used = float(lx.NUMBER_WORDS[phrase]), size
             # "twenty-five", "twenty five"
-            j = i + used + (1 if i + used < len(toks) and toks[i + used].low == "-" else 0)
-            if 20 <= value < 100 and j < len(toks) and toks[j].low in lx.NUMBER_WORDS \
-                    and lx.NUMBER_WORDS[toks[j].low] < 10:
-                return value + lx.NUMBER_WORDS[toks[j].low], j - i + 1
+            j = i + used + (1 if i + used < len(lows) and lows[i + used] == "-" else 0)
+            if 20 <= value < 100 and j < len(lows) and lows[j] in lx.NUMBER_WORDS \
+                    and lx.NUMBER_WORDS[lows[j]] < 10:
+                return value + lx.NUMBER_WORDS[lows[j]], j - i + 1
             return value, used
     return None
 
 
-def _zero_at(toks: list[_Tok], i: int) -> int:
+def _zero_at(toks: _Toks, i: int) -> int:
     """Tokens used by a zero written as words ("no one", "none", "no injuries"), or 0."""
+    lows = toks.low
     for size in (3, 2, 1):
-        phrase = " ".join(t.low for t in toks[i:i + size])
-        if len(toks[i:i + size]) == size and phrase in lx.ZERO_WORDS:
-            if phrase == "no":
-                nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        window = lows[i:i + size]
+        if len(window) == size and " ".join(window) in lx.ZERO_WORDS:
+            if size == 1 and window[0] == "no":
+                nxt = lows[i + 1] if i + 1 < len(lows) else ""
                 if not nxt.isalpha() or nxt in STOPWORDS or nxt in _NOT_COUNTED:
                     return 0
             return size
     return 0
 
 
-def _vague_at(toks: list[_Tok], i: int) -> tuple[tuple[float, float], int] | None:
-    for size in range(min(3, len(toks) - i), 0, -1):
-        phrase = " ".join(t.low for t in toks[i:i + size])
+def _vague_at(toks: _Toks, i: int) -> tuple[tuple[float, float], int] | None:
+    lows = toks.low
+    for size in range(min(3, len(lows) - i), 0, -1):
+        phrase = " ".join(lows[i:i + size])
         if phrase in lx.VAGUE_COUNTS:
             return lx.VAGUE_COUNTS[phrase], size
     return None
 
 
-def _read_quantity(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int]:
-    start_i = i
-    currency = None
+def _read_quantity(text: str, toks: _Toks, i: int) -> tuple[Quantity | None, int]:
     number = _number_at(toks, i)
     vague = None if number else _vague_at(toks, i)
     zero = 0 if number or vague else _zero_at(toks, i)
     if zero:
         j = i + zero
+        start, end = toks.start[i], toks.end[j - 1]
         nouns = frozenset(_nouns_after(toks, j))
-        return Quantity(toks[i].start, toks[j - 1].end, text[toks[i].start:toks[j - 1].end],
-                        0.0, 0.0, False, None, nouns, "0", _context(toks, i, j), True), j
+        return Quantity(start, end, text[start:end], 0.0, 0.0, False, None, nouns, "0",
+                        _context(toks, i, j), True), j
     if number is None and vague is None:
         return None, i
     tally = _tally_at(text, toks, i)
@@ -155,23 +174,33 @@ def _read_quantity(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None
         low = high = value
     else:
         (low, high), used = vague
-    j = i + used
-    if number is not None and [t.low for t in toks[j:j + 3]] == ["and", "a", "half"]:
-        low = high = value = value + 0.5
+    return _measured(text, toks, i, i + used, (low, high), number is None)
+
+
+def _measured(text: str, toks: _Toks, i: int, j: int, bounds: tuple[float, float],
+              vague: bool) -> tuple[Quantity, int]:
+    """The quantity whose number spans tokens i..j: range, scale, unit, currency, hedge."""
+    lows = toks.low
+    low, high = bounds
+    used = j - i
+    currency = None
+    start_i = i
+    if not vague and lows[j:j + 3] == ["and", "a", "half"]:
+        low = high = low + 0.5
         j += 3
-    if number is not None and j + 1 < len(toks) and toks[j].low in _RANGE_WORDS:
+    if not vague and j + 1 < len(lows) and lows[j] in _RANGE_WORDS:
         second = _number_at(toks, j + 1)
-        if second and second[0] > value and (toks[j].low != "and" or _between(toks, i)):
+        if second and second[0] > low and (lows[j] != "and" or _between(toks, i)):
             high, j = second[0], j + 1 + second[1]
     scale = 1.0
-    while j < len(toks) and toks[j].low in lx.SCALES and not _is_unit_m(toks, j):
-        scale *= lx.SCALES[toks[j].low]
+    while j < len(lows) and lows[j] in lx.SCALES and not _is_unit_m(toks, j):
+        scale *= lx.SCALES[lows[j]]
         j += 1
-    if i > 0 and toks[i - 1].text in lx.CURRENCY_SYMBOLS:
-        currency, start_i = lx.CURRENCY_SYMBOLS[toks[i - 1].text], i - 1
+    if i > 0 and toks.text[i - 1] in lx.CURRENCY_SYMBOLS:
+        currency, start_i = lx.CURRENCY_SYMBOLS[toks.text[i - 1]], i - 1
     unit, factor, j = _unit_at(toks, j)
-    if currency is None and j < len(toks) and toks[j].low in lx.CURRENCY_WORDS:
-        currency, j = lx.CURRENCY_WORDS[toks[j].low], j + 1
+    if currency is None and j < len(lows) and lows[j] in lx.CURRENCY_WORDS:
+        currency, j = lx.CURRENCY_WORDS[lows[j]], j + 1
     if currency:
         unit, factor = f"money:{currency}", 1.0
     approx_kind, start_i = _approx_before(toks, start_i)
@@ -182,71 +211,75 @@ def _read_quantity(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None
         low = 0.0
     noun_list = _nouns_after(toks, j)
     nouns = frozenset(noun_list)
-    end = toks[j - 1 + len(noun_list)].end  # the span names what is counted: "650 million users"
-    exact = text[toks[i].start:toks[i + used - 1].end]
-    approx = approx_kind is not None or vague is not None
-    return Quantity(toks[start_i].start, end, text[toks[start_i].start:end], low, high, approx,
-                    unit, nouns, exact, _context(toks, start_i, j) | nouns), j
+    end = toks.end[j - 1 + len(noun_list)]  # the span names what is counted: "650 million users"
+    exact = text[toks.start[i]:toks.end[i + used - 1]]
+    approx = approx_kind is not None or vague
+    start = toks.start[start_i]
+    return Quantity(start, end, text[start:end], low, high, approx, unit, nouns, exact,
+                    _context(toks, start_i, j) | nouns), j
 
 
 def _canonical(word: str) -> str:
     return stem(lx.UNIT_SYNONYMS.get(word, word))
 
 
-def _context(toks: list[_Tok], first: int, after: int) -> frozenset[str]:
+def _context(toks: _Toks, first: int, after: int) -> frozenset[str]:
     """The content word before a number and up to two content words after it."""
-    words = [t.low for t in toks[max(0, first - 2):first] if t.low.isalpha()
-             and t.low not in STOPWORDS][-1:]
-    words += [t.low for t in toks[after:after + 4] if t.low.isalpha()
-              and t.low not in STOPWORDS][:2]
+    lows = toks.low
+    words = [w for w in lows[max(0, first - 2):first] if w.isalpha() and w not in STOPWORDS][-1:]
+    words += [w for w in lows[after:after + 4] if w.isalpha() and w not in STOPWORDS][:2]
     return frozenset(_canonical(w) for w in words)
 
 
-def _tally_at(text: str, toks: list[_Tok], i: int) -> Quantity | None:
+def _tally_at(text: str, toks: _Toks, i: int) -> Quantity | None:
     """A vote or score such as "7-4": two counts read as one result."""
-    if i + 2 >= len(toks) or toks[i + 1].low not in ("-", "–") or toks[i + 1].start != toks[i].end:
+    lows = toks.low
+    if i + 2 >= len(lows) or lows[i + 1] not in ("-", "–") or toks.start[i + 1] != toks.end[i]:
         return None
-    first, second = toks[i].low, toks[i + 2].low
+    first, second = lows[i], lows[i + 2]
     if not (first.isdigit() and second.isdigit() and int(second) <= int(first)):
         return None
     value = float(int(first) * 1000 + int(second))
-    start, end = toks[i].start, toks[i + 2].end
+    start, end = toks.start[i], toks.end[i + 2]
     return Quantity(start, end, text[start:end], value, value, False, "tally", frozenset(),
                     text[start:end], _context(toks, i, i + 3))
 
 
-def _is_year(toks: list[_Tok], i: int, value: float) -> bool:
-    if not (1800 <= value <= 2100 and toks[i].low.isdigit()):
+def _is_year(toks: _Toks, i: int, value: float) -> bool:
+    lows = toks.low
+    if not (1800 <= value <= 2100 and lows[i].isdigit()):
         return False
-    before = toks[i - 1].low if i > 0 else ""
-    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    before = lows[i - 1] if i > 0 else ""
+    after = lows[i + 1] if i + 1 < len(lows) else ""
     return before in _YEAR_PREFIX or before in lx.MONTHS or after in ("", "-", "–") \
         or not after.isalpha() or after in STOPWORDS
 
 
-def _is_unit_m(toks: list[_Tok], j: int) -> bool:
+def _is_unit_m(toks: _Toks, j: int) -> bool:
     """'m' after a number is metres only when nothing suggests money."""
-    return toks[j].low == "m" and not any(t.text in lx.CURRENCY_SYMBOLS for t in toks[:j])
+    return toks.low[j] == "m" and not any(t in lx.CURRENCY_SYMBOLS for t in toks.text[:j])
 
 
-def _between(toks: list[_Tok], i: int) -> bool:
-    return i > 0 and toks[i - 1].low == "between"
+def _between(toks: _Toks, i: int) -> bool:
+    return i > 0 and toks.low[i - 1] == "between"
 
 
-def _unit_at(toks: list[_Tok], j: int) -> tuple[str | None, float, int]:
-    for size in range(min(2, len(toks) - j), 0, -1):
-        phrase = " ".join(t.low for t in toks[j:j + size])
+def _unit_at(toks: _Toks, j: int) -> tuple[str | None, float, int]:
+    lows = toks.low
+    for size in range(min(2, len(lows) - j), 0, -1):
+        phrase = " ".join(lows[j:j + size])
         if phrase in lx.UNITS:
             family, factor = lx.UNITS[phrase]
             return family, factor, j + size
     return None, 1.0, j
 
 
-def _approx_before(toks: list[_Tok], i: int) -> tuple[str | None, int]:
+def _approx_before(toks: _Toks, i: int) -> tuple[str | None, int]:
+    lows = toks.low
     for size in range(_MAX_PHRASE, 0, -1):
         if i - size < 0:
             continue
-        phrase = " ".join(t.low for t in toks[i - size:i])
+        phrase = " ".join(lows[i - size:i])
         if phrase in lx.APPROX_AROUND:
             return "around", i - size
         if phrase in lx.APPROX_AT_LEAST:
@@ -256,12 +289,12 @@ def _approx_before(toks: list[_Tok], i: int) -> tuple[str | None, int]:
     return None, i
 
 
-def _nouns_after(toks: list[_Tok], j: int) -> list[str]:
+def _nouns_after(toks: _Toks, j: int) -> list[str]:
     nouns = []
-    for tok in toks[j:j + 3]:
-        if not tok.low.isalpha() or tok.low in STOPWORDS:
+    for low in toks.low[j:j + 3]:
+        if not low.isalpha() or low in STOPWORDS:
             break
-        nouns.append(_canonical(tok.low))
+        nouns.append(_canonical(low))
         if len(nouns) == 2:
             break
     return nouns
