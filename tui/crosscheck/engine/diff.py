@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -37,6 +38,7 @@ def word_diff(left: str, right: str) -> tuple[DiffPiece, ...]:
     return tuple(pieces)
 
 
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     return normalise(word.strip()).strip(_EDGE_PUNCT) or word.strip()
 

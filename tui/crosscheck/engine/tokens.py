@@ -44,9 +44,13 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-def content_terms(text: str) -> list[str]:
-    """Stemmed non-stopword tokens: the terms similarity is computed over."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+@lru_cache(maxsize=32768)
+def content_terms(text: str) -> tuple[str, ...]:
+    """Stemmed non-stopword tokens: the terms similarity is computed over.
+
+    Cached because the aligner and the contradiction rules both ask for every sentence.
+    """
+    return tuple(stem(w) for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
 
 
 _NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")

@@ -24,10 +24,10 @@ class SentenceVectors:
     retrieval: tuple[sparse.csr_matrix, sparse.csr_matrix]
 
 
-def vectorise(left: Sequence[list[str]], right: Sequence[list[str]]) -> SentenceVectors:
+def vectorise(left: Sequence[Sequence[str]], right: Sequence[Sequence[str]]) -> SentenceVectors:
     """Vectorise the two sides' sentences (as content-term lists) into one feature space."""
     terms = [*left, *right]
-    word_rows = [t + [f"{a} {b}" for a, b in zip(t, t[1:], strict=False)] for t in terms]
+    word_rows = [[*t, *(f"{a} {b}" for a, b in zip(t, t[1:], strict=False))] for t in terms]
     words, vocab = _count_matrix(word_rows)
     chars = _char_matrix(terms)
     word_tfidf = _tfidf(words)

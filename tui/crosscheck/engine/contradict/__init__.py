@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from operator import itemgetter
 
 from crosscheck.engine.contradict.entities import same_entity
 from crosscheck.engine.contradict.features import Features, merge, sentence_features
 from crosscheck.engine.contradict.numbers import comparable
-from crosscheck.engine.contradict.rules import RULES, Evidence, Pair, make_pair
+from crosscheck.engine.contradict.rules import RULES, Evidence, make_pair
 from crosscheck.engine.contradict.score import THRESHOLD, combine, model_evidence
 from crosscheck.engine.model import Document, Link, link_id
 from crosscheck.engine.nli import NliScorer
@@ -41,6 +42,13 @@ class _FeatureCache:
             parts.append(found)
         return merge(parts)
 
+    def one(self, sid: str) -> Features:
+        """The features of a single sentence."""
+        found = self._seen.get(sid)
+        if found is None:
+            found = self._seen[sid] = sentence_features(self.doc.sentence(sid))
+        return found
+
 
 def pair_evidence(left: Features, right: Features) -> list[Evidence]:
     """Every rule's findings for one pair, in rule order."""
@@ -62,13 +70,16 @@ def find_contradictions(left: Document, right: Document, links: Sequence[Link],
     # and more pairs for the same sentence would mostly repeat it.
     flagged = {sid for link, _, _, evidence in found if _likely(evidence)
                for sid in link.left + link.right}
-    for lid, rid, similarity in sorted(candidates, key=lambda c: (-c[2], c[0], c[1])):
+    # Best first, ties by id: sorting by ids and then (stably) by similarity orders the same
+    # as one sort on (-similarity, left, right), with no Python key function per pair.
+    ordered = sorted(sorted(candidates), key=itemgetter(2), reverse=True)
+    for lid, rid, similarity in ordered:
         if (lid, rid) in linked or lid in flagged or rid in flagged:
             continue
-        lf, rf = lfeat((lid,)), rfeat((rid,))
-        pair = make_pair(lf, rf, linked=False)
-        if not _anchored(pair):
+        lf, rf = lfeat.one(lid), rfeat.one(rid)
+        if not _anchored(lf, rf):
             continue
+        pair = make_pair(lf, rf, linked=False)
         evidence = [item for rule in RULES for item in rule(pair)]
         if _likely(evidence):
             extra = Link(link_id((lid,), (rid,)), (lid,), (rid,), "related", similarity)
@@ -84,16 +95,17 @@ def _likely(evidence: list[Evidence]) -> bool:
     return verdict is not None and verdict.score >= THRESHOLD
 
 
-def _anchored(pair: Pair) -> bool:
+def _anchored(left: Features, right: Features) -> bool:
     """Whether a non-aligned pair shares an event, people or numbers."""
-    if pair.overlap >= ANCHOR_OVERLAP and len(pair.shared) >= ANCHOR_SHARED:
-        return True
-    if not pair.shared:
+    shared = len(left.terms & right.terms)
+    if not shared:
         return False
-    people = any(same_entity(a, b) for a in pair.left.names for b in pair.right.names)
-    numbers = any(comparable(a, b) >= 2 for a in pair.left.quantities
-                  for b in pair.right.quantities)
-    return numbers or (people and len(pair.shared) >= 2)
+    overlap = shared / (min(len(left.terms), len(right.terms)) or 1)
+    if overlap >= ANCHOR_OVERLAP and shared >= ANCHOR_SHARED:
+        return True
+    if any(comparable(a, b) >= 2 for a in left.quantities for b in right.quantities):
+        return True
+    return shared >= 2 and any(same_entity(a, b) for a in left.names for b in right.names)
 
 
 def _filled(link: Link, evidence: list[Evidence]) -> Link:

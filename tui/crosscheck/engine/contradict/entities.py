@@ -11,6 +11,8 @@ from crosscheck.engine.contradict import lexicon as lx
 _CAP = r"[A-Z][\w'’&.-]*\w|[A-Z]"
 _NAME_RE = re.compile(rf"(?:{_CAP})(?:\s+(?:(?:of|de|del|van|von|da|for|the|al)\s+)*(?:{_CAP}))*")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_SPACE = re.compile(r"\s")
+_NON_SPACE = re.compile(r"\S+")
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
 _NON_NAME_WORDS = lx.NOT_NAMES | set(lx.MONTHS) | set(lx.WEEKDAYS)
 _GLUE = frozenset("of the and for".split())
@@ -60,7 +62,12 @@ def extract_names(text: str, base: int = 0) -> tuple[Name, ...]:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, list[str]]:
     """Drop leading and trailing words that are not part of a name ("The", "Friday")."""
-    spans = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    if _SPACE.search(text, start, end) is None:  # one word, the usual case
+        word = text[start:end]
+        if word.lower().strip(".") in _NON_NAME_WORDS:
+            return start, start, []
+        return start, end, [word.rstrip(".")]
+    spans = [m.span() for m in _NON_SPACE.finditer(text, start, end)]
     while spans and text[spans[0][0]:spans[0][1]].lower().strip(".") in _NON_NAME_WORDS:
         spans.pop(0)
     while spans and text[spans[-1][0]:spans[-1][1]].lower().strip(".") in _NON_NAME_WORDS:
@@ -72,14 +79,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, list[str]]:
 
 
 def _word_before(text: str, start: int) -> str:
-    words = _WORD_RE.findall(text[max(0, start - 40):start])
-    words = [w.lower() for w in words if w.lower() not in ("the", "a", "an")]
-    return words[-1] if words else ""
+    for word in reversed(_WORD_RE.findall(text, max(0, start - 40), start)):
+        lowered = word.lower()
+        if lowered not in ("the", "a", "an"):
+            return lowered
+    return ""
 
 
 def _word_after(text: str, end: int) -> str:
-    words = _WORD_RE.findall(text[end:end + 40])
-    return words[0].lower() if words else ""
+    first = _WORD_RE.search(text, end, end + 40)
+    return first.group().lower() if first else ""
 
 
 def name_lists(text: str, names: tuple[Name, ...],

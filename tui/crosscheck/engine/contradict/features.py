@@ -32,13 +32,16 @@ def _phrases(entries: Iterable[str]) -> _Family:
     ordered = sorted(set(entries), key=len, reverse=True)
     pattern = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(e) for e in ordered)
                          + r")(?!\w)")
-    return _Family(pattern, frozenset(e.split()[0] for e in ordered))
+    first = frozenset(e.split()[0] for e in ordered)
+    # Matches are looked for only where a word starts, so a first word must be a plain word.
+    assert all(_WORDS_RE.fullmatch(w) for w in first), first
+    return _Family(pattern, first)
 
 
+_WORDS_RE = re.compile(r"[^\W\d_]+")
 _NEGATION = _Family(re.compile(
     r"(?i)(?<![\w-])(?:" + "|".join(sorted(lx.NEGATORS, key=len, reverse=True)) + r")(?!\w)"
     r"|\w+(?:n't|n’t)\b"), lx.NEGATORS | {"n't", "n’t"})
-_WORDS_RE = re.compile(r"[^\W\d_]+")
 _DENIAL = _phrases(lx.DENIAL_STRONG)
 _REFRAME = _phrases(lx.DENIAL_REFRAME)
 _REPORT = _phrases(lx.REPORT_CUES)
@@ -48,7 +51,11 @@ _CERTAIN = _phrases(lx.CERTAIN_CUES)
 _ANTONYM_WORDS = {word: (label, side) for label, *sides in lx.ANTONYMS
                   for side, words in enumerate(sides) for word in words.split()}
 _ANTONYM = _phrases(_ANTONYM_WORDS)
+_FAMILIES = (_UNKNOWN, _DENIAL, _POSSIBLE, _CERTAIN, _REFRAME, _REPORT, _ANTONYM)
+# Every word that starts some cue phrase: one set lookup per word finds where cues may begin.
+_STARTS = frozenset().union(*(f.first_words for f in _FAMILIES))
 _QUOTE = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]|(?<!\w)‘([^‘’]{8,}?)’(?!\w)")
+_QUOTE_MARKS = re.compile("[\"“‘]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 MODAL_LEVELS = ("unknown", "possible", "certain", "plain")
@@ -91,12 +98,36 @@ class Features:
     antonyms: dict[str, tuple[int, Cue]]  # label -> (side, cue); side -1 means both sides used
 
 
-def _cues(family: _Family, text: str, base: int, skip: Sequence[Span] = (),
-          words: frozenset[str] | None = None) -> tuple[Cue, ...]:
-    if words is not None and not (family.first_words & words) and "~" not in family.first_words:
+def _cues(family: _Family, text: str, base: int, starts: Sequence[tuple[int, str]],
+          skip: Sequence[Span] = ()) -> tuple[Cue, ...]:
+    """The family's matches, tried only where one of its first words starts.
+
+    Trying the pattern at those places in order, resuming after each match, finds what
+    ``finditer`` finds (a match can only begin where its first word does) without scanning
+    every character.
+    """
+    found = []
+    resume = 0
+    match = family.pattern.match
+    for pos, word in starts:
+        if pos < resume or word not in family.first_words:
+            continue
+        m = match(text, pos)
+        if m is None:
+            continue
+        resume = m.end()
+        start, end = pos + base, resume + base
+        if not any(a <= start < b for a, b in skip):
+            found.append(Cue(start, end, m.group()))
+    return tuple(found)
+
+
+def _negations(text: str, lowered: str, words: list[str], base: int,
+               skip: Sequence[Span]) -> tuple[Cue, ...]:
+    if lx.NEGATORS.isdisjoint(words) and "n't" not in lowered and "n’t" not in lowered:
         return ()
     found = []
-    for m in family.pattern.finditer(text):
+    for m in _NEGATION.pattern.finditer(text):
         start, end = m.start() + base, m.end() + base
         if not any(a <= start < b for a, b in skip):
             found.append(Cue(start, end, m.group()))
@@ -109,32 +140,38 @@ def sentence_features(sentence: Sentence) -> Features:
     dates = extract_dates(text, base)
     quantities = extract_quantities(text, [(d.start - base, d.end - base) for d in dates], base)
     names = extract_names(text, base)
-    lists = name_lists(text, names, base)
     lowered = text.lower()
-    words = frozenset(_WORDS_RE.findall(lowered))
-    if "n't" in lowered or "n’t" in lowered:
-        words |= {"n't"}
-    unknown = _cues(_UNKNOWN, text, base, words=words)
-    denials = _cues(_DENIAL, text, base, words=words)
+    words = _WORDS_RE.findall(lowered)
+    starts = _cue_starts(text) if not _STARTS.isdisjoint(words) else []
+    unknown = _cues(_UNKNOWN, text, base, starts)
+    denials = _cues(_DENIAL, text, base, starts)
     phrase_spans = [(c.start, c.end) for c in unknown + denials]
     modal = {"unknown": unknown,
-             "possible": _cues(_POSSIBLE, text, base, phrase_spans, words),
-             "certain": _cues(_CERTAIN, text, base, phrase_spans, words)}
+             "possible": _cues(_POSSIBLE, text, base, starts, phrase_spans),
+             "certain": _cues(_CERTAIN, text, base, starts, phrase_spans)}
     return Features(
         span=(sentence.start, sentence.end), text=text,
         terms=frozenset(t[:TERM_PREFIX] for t in content_terms(text)), quantities=quantities,
         dates=dates, names=names,
-        lists=lists, quotes=_quotes(text, base),
-        negations=_cues(_NEGATION, text, base, phrase_spans, words), denials=denials,
-        reframes=_cues(_REFRAME, text, base, words=words),
-        reports=_cues(_REPORT, text, base, words=words), modal=modal,
-        antonyms=_antonyms(text, base, words),
+        lists=name_lists(text, names, base) if len(names) > 1 else (),
+        quotes=_quotes(text, base) if _QUOTE_MARKS.search(text) else (),
+        negations=_negations(text, lowered, words, base, phrase_spans), denials=denials,
+        reframes=_cues(_REFRAME, text, base, starts),
+        reports=_cues(_REPORT, text, base, starts), modal=modal,
+        antonyms=_antonyms(text, base, starts) if starts else {},
     )
 
 
-def _antonyms(text: str, base: int, words: frozenset[str]) -> dict[str, tuple[int, Cue]]:
+def _cue_starts(text: str) -> list[tuple[int, str]]:
+    """(offset, lower-case word) of each word that begins some cue phrase."""
+    return [(m.start(), word) for m in _WORDS_RE.finditer(text)
+            if (word := m.group().lower()) in _STARTS]
+
+
+def _antonyms(text: str, base: int,
+              starts: Sequence[tuple[int, str]]) -> dict[str, tuple[int, Cue]]:
     found: dict[str, tuple[int, Cue]] = {}
-    for cue in _cues(_ANTONYM, text, base, words=words):
+    for cue in _cues(_ANTONYM, text, base, starts):
         label, side = _ANTONYM_WORDS[cue.text.lower()]
         if label in found and found[label][0] != side:
             found[label] = (-1, found[label][1])

@@ -85,21 +85,16 @@ def extract_quantities(text: str, skip: Iterable[tuple[int, int]] = (),
     lows, starts = toks.low, toks.start
     blocked = list(skip)
     found: list[Quantity] = []
-    i = 0
-    while i < len(lows):
-        low = lows[i]
-        if not (low[0].isdigit() or low in _STARTERS) or \
-                (blocked and any(a <= starts[i] < b for a, b in blocked)):
-            i += 1
+    resume = 0
+    for i in [k for k, low in enumerate(lows) if low[0].isdigit() or low in _STARTERS]:
+        if i < resume or (blocked and any(a <= starts[i] < b for a, b in blocked)):
             continue
         quantity, i_next = _read_quantity(text, toks, i)
         if quantity is not None:
             if base:
                 quantity = _moved(quantity, base)
             found.append(quantity)
-            i = i_next
-        else:
-            i += 1
+            resume = i_next
     return tuple(found)
 
 
