@@ -96,3 +96,21 @@ def test_every_command_has_help_text():
     helps = {a.dest: a.help for a in sub._choices_actions}
     assert set(sub.choices) >= {"analyze", "demo", "open", "export", "import", "list"}
     assert all(helps.get(name) for name in sub.choices), helps
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["a.txt", "b.txt"], ["open", "a.txt", "b.txt"]),
+        (["--reviewer", "carl", "a.txt", "b.txt"],
+         ["open", "--reviewer", "carl", "a.txt", "b.txt"]),
+        (["--reviewer", "carl", "export"], ["--reviewer", "carl", "export"]),
+        (["analyze", "a", "b"], ["analyze", "a", "b"]),
+        (["-", "b.txt"], ["open", "-", "b.txt"]),
+        (["--help"], ["--help"]),
+    ],
+)
+def test_two_files_open_the_app_but_commands_stay_commands(argv, expected):
+    from crosscheck.cli import _normalise_argv
+
+    assert _normalise_argv(argv) == expected

@@ -157,12 +157,21 @@ def _write(output: str, path: str | None) -> None:
         raise CrosscheckError(f"{path}: cannot write ({exc.strerror})") from None
 
 
+_VALUE_OPTIONS = {"--reviewer", "--nli", "--max-bytes"}
+
+
 def _normalise_argv(argv: list[str]) -> list[str]:
     """``crosscheck LEFT RIGHT`` is shorthand for ``crosscheck open LEFT RIGHT``."""
-    positionals = [a for a in argv if not a.startswith("-") or a == "-"]
-    if positionals and positionals[0] not in SUBCOMMANDS and not {"-h", "--help",
-                                                                 "--version"} & set(argv):
-        return ["open", *argv]
+    if {"-h", "--help", "--version"} & set(argv):
+        return argv
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _VALUE_OPTIONS:
+            skip = True  # the next word is this option's value, not a command
+        elif not arg.startswith("-") or arg == "-":
+            return argv if arg in SUBCOMMANDS else ["open", *argv]
     return argv
 
 
