@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from crosscheck.engine.model import Analysis
 from crosscheck.reports.rows import report_rows, summary_counts
-from crosscheck.textsafe import visible_controls
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
-
-
-def md_escape(text: str) -> str:
-    """Escape Markdown syntax so article text stays literal in any renderer."""
-    return _MD_SPECIAL.sub(r"\\\1", visible_controls(text)).replace("\n", " ")
+from crosscheck.textsafe import md_code, md_escape
 
 
 def analysis_markdown(analysis: Analysis) -> str:
     """Render the analysis as a Markdown report."""
     left, right = analysis.left, analysis.right
     out = ["# Crosscheck report", ""]
-    out += [f"- **Left:** {md_escape(left.title or '(untitled)')} — `{_code(left.source)}`",
-            f"- **Right:** {md_escape(right.title or '(untitled)')} — `{_code(right.source)}`", ""]
+    for label, doc in (("Left", left), ("Right", right)):
+        title = md_escape(doc.title or "(untitled)")
+        out.append(f"- **{label}:** {title} — `{md_code(doc.source)}`")
+    out.append("")
     out += ["| what | count |", "| --- | ---: |"]
     out += [f"| {name} | {count} |" for name, count in summary_counts(analysis).items()]
     rows = report_rows(analysis)
@@ -57,6 +50,3 @@ def _row_lines(row) -> list[str]:
         lines.append("")
     return lines
 
-
-def _code(text: str) -> str:
-    return visible_controls(text).replace("`", "'")
