@@ -109,3 +109,15 @@ def test_export_of_one_comparison_leaves_the_others_out() -> None:
         "/news/third.txt"}
     assert len(store.export_records()) == len(store.export_records(1)) + 1
     store.close()
+
+
+def test_markdown_export_keeps_article_text_and_notes_literal() -> None:
+    store = VerdictStore.memory(clock=FixedClock())
+    left = ["# Not a heading, [a link](http://x.test) and \x1b[31mred\x1b[0m."]
+    cmp = store.open_comparison(make_analysis(left=left, links=[]))
+    store.set_verdict(cmp.id, "L0", "unsure", "ann")
+    store.set_note(cmp.id, "L0", "*not bold*", "ann")
+    report = FORMATS["markdown"](store.export_records())
+    assert r"> Left: \# Not a heading, \[a link\]\(http://x.test\) and ␛\[31mred␛\[0m." in report
+    assert r"Note: \*not bold\*" in report
+    assert "\x1b" not in report

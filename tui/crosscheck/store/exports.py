@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from crosscheck.store.records import VERDICTS
+from crosscheck.textsafe import md_code, md_escape
 
 Record = dict[str, Any]
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -53,9 +54,9 @@ def to_markdown(records: Iterable[Record]) -> str:
     lines = ["# Crosscheck verdicts", ""]
     for comparison, group in _by_comparison(records):
         left, right = comparison["left"], comparison["right"]
-        lines += [f"## {_title(left)} / {_title(right)}", "",
-                  f"- Left: `{left['source']}` (sha256 {left['sha256'][:12]})",
-                  f"- Right: `{right['source']}` (sha256 {right['sha256'][:12]})", ""]
+        lines += [f"## {md_escape(_title(left))} / {md_escape(_title(right))}", "",
+                  f"- Left: `{md_code(left['source'])}` (sha256 {left['sha256'][:12]})",
+                  f"- Right: `{md_code(right['source'])}` (sha256 {right['sha256'][:12]})", ""]
         buckets = {v: [r for r in group if r["verdict"] == v] for v in (*VERDICTS, None)}
         lines += ["| Verdict | Count |", "| --- | ---: |"]
         lines += [f"| {v or 'note only'} | {len(rs)} |" for v, rs in buckets.items() if rs]
@@ -85,13 +86,13 @@ def _markdown_entry(r: Record) -> list[str]:
     machine = r["item"]["machine"]
     score = f" {machine['score']:.2f}" if isinstance(machine.get("score"), float | int) else ""
     lines = [f"- **{r['item']['key']}** ({machine.get('kind', r['item']['kind'])}{score}) "
-             f"by {r['reviewer']}, {r['updated']}"]
+             f"by {md_escape(r['reviewer'])}, {r['updated']}"]
     for side in ("left", "right"):
         if r[side] is not None:
-            quoted = " ".join(r[side]["exact"].split())
+            quoted = md_escape(" ".join(r[side]["exact"].split()))
             lines.append(f"  > {side.capitalize()}: {quoted}")
     if r["note"]:
-        lines.append(f"  - Note: {' '.join(r['note'].split())}")
+        lines.append(f"  - Note: {md_escape(' '.join(r['note'].split()))}")
     return [*lines, ""]
 
 
