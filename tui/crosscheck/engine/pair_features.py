@@ -36,7 +36,6 @@ class PairFeatures:
         self.plain = tuple([normalise(s.text) for s in side] for side in sides)
         self.markers = tuple([rare_markers(s.text) for s in side] for side in sides)
         self.vectors: SentenceVectors = vectorise(*self.terms)
-        self._binary, self._idf = _binary_terms(self.terms)
 
     def matrix(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Feature matrix (pairs × FEATURES) for the pairs (rows[k], cols[k])."""
@@ -52,13 +51,14 @@ class PairFeatures:
                         count=len(pairs)),
         ]).astype(np.float32)
         similarity = base @ BASE_WEIGHTS
-        shared = self._binary[0][rows].multiply(self._binary[1][cols]).tocsr()
-        weighted = shared @ sparse.diags(self._idf)
-        rarest = _row_max(weighted) / max(float(self._idf.max(initial=1.0)), 1e-9)
+        present, idf = self.vectors.terms, self.vectors.term_idf
+        shared = present[0][rows].multiply(present[1][cols]).tocsr()
+        weighted = shared @ sparse.diags(idf)
+        rarest = _row_max(weighted) / max(float(idf.max(initial=1.0)), 1e-9)
         shared_weight = np.log1p(np.asarray(weighted.sum(axis=1)).ravel())
         count = np.asarray(shared.sum(axis=1)).ravel()
-        lengths_l = np.asarray(self._binary[0].sum(axis=1)).ravel()[rows]
-        lengths_r = np.asarray(self._binary[1].sum(axis=1)).ravel()[cols]
+        lengths_l = np.asarray(present[0].sum(axis=1)).ravel()[rows]
+        lengths_r = np.asarray(present[1].sum(axis=1)).ravel()[cols]
         cover_l = count / np.maximum(lengths_l, 1)
         cover_r = count / np.maximum(lengths_r, 1)
         n, m = len(self.lsents), len(self.rsents)
@@ -69,28 +69,6 @@ class PairFeatures:
             np.maximum(cover_l, cover_r), gap, _margin(rows, similarity),
             _margin(cols, similarity), headlines, _neighbours(rows, cols, similarity, n, m),
         ]).astype(np.float32)
-
-
-def _binary_terms(terms: tuple[list[list[str]], list[list[str]]]):
-    """Binary sentence × term matrices for both sides, and the IDF of each term."""
-    vocab: dict[str, int] = {}
-    mats = []
-    for side in terms:
-        indptr, indices = [0], []
-        for row in side:
-            indices.extend(sorted({vocab.setdefault(t, len(vocab)) for t in row}))
-            indptr.append(len(indices))
-        mats.append((indptr, indices))
-    size = max(len(vocab), 1)
-    built = tuple(
-        sparse.csr_matrix((np.ones(len(ind), dtype=np.float32), ind, ptr),
-                          shape=(len(ptr) - 1, size))
-        for ptr, ind in mats
-    )
-    df = np.asarray(built[0].sum(axis=0)).ravel() + np.asarray(built[1].sum(axis=0)).ravel()
-    n_docs = built[0].shape[0] + built[1].shape[0]
-    idf = (np.log((n_docs + 1) / (df + 1)) + 1.0).astype(np.float32)
-    return built, idf
 
 
 def _row_max(matrix: sparse.csr_matrix) -> np.ndarray:

@@ -22,6 +22,9 @@ class SentenceVectors:
     words: tuple[sparse.csr_matrix, sparse.csr_matrix]
     chars: tuple[sparse.csr_matrix, sparse.csr_matrix]
     retrieval: tuple[sparse.csr_matrix, sparse.csr_matrix]
+    # Which single terms each sentence has (0/1), and each term's IDF over both articles.
+    terms: tuple[sparse.csr_matrix, sparse.csr_matrix]
+    term_idf: np.ndarray
 
 
 def vectorise(left: Sequence[Sequence[str]], right: Sequence[Sequence[str]]) -> SentenceVectors:
@@ -29,12 +32,16 @@ def vectorise(left: Sequence[Sequence[str]], right: Sequence[Sequence[str]]) -> 
     terms = [*left, *right]
     word_rows = [[*t, *(f"{a} {b}" for a, b in zip(t, t[1:], strict=False))] for t in terms]
     words, vocab = _count_matrix(word_rows)
-    chars = _char_matrix(terms)
-    word_tfidf = _tfidf(words)
-    retrieval = _drop_common_unigrams(word_tfidf, words, vocab)
+    df = _document_frequency(words)
+    word_tfidf, idf = _tfidf(words, df)
+    retrieval = _without_common_terms(word_tfidf, df)
+    char_tfidf, _ = _tfidf(_char_matrix(terms))
+    single = np.flatnonzero([" " not in term for term in vocab] or [True])
+    present = words[:, single].tocsr()
+    present.data[:] = 1.0
     n = len(left)
-    char_tfidf = _tfidf(chars)
-    return SentenceVectors(_split(word_tfidf, n), _split(char_tfidf, n), _split(retrieval, n))
+    return SentenceVectors(_split(word_tfidf, n), _split(char_tfidf, n), _split(retrieval, n),
+                           _split(present, n), idf[single].astype(np.float32))
 
 
 def _split(matrix: sparse.csr_matrix, n: int) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
@@ -73,24 +80,27 @@ def _char_grams(term: str) -> list[str]:
     return [padded[i : i + CHAR_N] for i in range(len(padded) - CHAR_N + 1)]
 
 
-def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+def _document_frequency(counts: sparse.csr_matrix) -> np.ndarray:
+    """How many sentences have each column (counts are summed, so one entry per sentence)."""
+    return np.bincount(counts.indices, minlength=counts.shape[1])
+
+
+def _tfidf(counts: sparse.csr_matrix,
+           df: np.ndarray | None = None) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Sublinear TF-IDF rows, L2-normalised; also returns the IDF of each column."""
     n_docs = counts.shape[0]
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    df = _document_frequency(counts) if df is None else df
     idf = np.log((1 + n_docs) / (1 + df)) + 1.0
     weighted = counts.copy().astype(np.float32)
     weighted.data = (1.0 + np.log(weighted.data)) * idf[weighted.indices].astype(np.float32)
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted, dtype=np.float32)
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted, dtype=np.float32), idf
 
 
-def _drop_common_unigrams(
-    tfidf: sparse.csr_matrix, counts: sparse.csr_matrix, vocab: dict[str, int]
-) -> sparse.csr_matrix:
+def _without_common_terms(tfidf: sparse.csr_matrix, df: np.ndarray) -> sparse.csr_matrix:
     """Retrieval matrix without very frequent terms, which would make the product near-dense."""
-    n_docs = counts.shape[0]
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    limit = max(20, int(0.02 * n_docs))
+    limit = max(20, int(0.02 * tfidf.shape[0]))
     keep = (df <= limit).astype(np.float32)
     return sparse.csr_matrix(tfidf @ sparse.diags(keep), dtype=np.float32)
 
