@@ -6,11 +6,12 @@ import dataclasses
 from collections.abc import Callable
 
 from crosscheck.engine.align import align
+from crosscheck.engine.contradict import THRESHOLD as LIKELY
+from crosscheck.engine.contradict import find_contradictions
 from crosscheck.engine.diff import word_diff
 from crosscheck.engine.model import Analysis, Document, Link
 
 Progress = Callable[[str, float], None]
-CONFLICT_SCORE = 0.5
 
 
 def analyze(left: Document, right: Document, *, nli: object | None = None,
@@ -20,7 +21,7 @@ def analyze(left: Document, right: Document, *, nli: object | None = None,
     report("aligning", 0.1)
     alignment = align(left, right)
     report("checking contradictions", 0.6)
-    links = _find_contradictions(left, right, alignment.links, alignment.candidates, nli)
+    links = find_contradictions(left, right, alignment.links, alignment.candidates, nli=nli)
     report("diffing", 0.85)
     links = [_with_diff(_settle_kind(link), left, right) for link in links]
     links.sort(key=lambda link: (int(link.left[0][1:]), int(link.right[0][1:]), link.id))
@@ -36,17 +37,9 @@ def analyze(left: Document, right: Document, *, nli: object | None = None,
     )
 
 
-def _find_contradictions(left: Document, right: Document, links, candidates, nli) -> list[Link]:
-    try:
-        from crosscheck.engine.contradict import find_contradictions
-    except ImportError:  # the contradiction module lands separately
-        return list(links)
-    return find_contradictions(left, right, links, candidates, nli=nli)
-
-
 def _settle_kind(link: Link) -> Link:
     """Two conflicting versions of a claim are not the same claim: call them related."""
-    conflict = link.contradiction is not None and link.contradiction.score >= CONFLICT_SCORE
+    conflict = link.contradiction is not None and link.contradiction.score >= LIKELY
     if conflict and link.kind in {"paraphrase", "identical"}:
         return dataclasses.replace(link, kind="related")
     return link

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crosscheck.engine.contradict import THRESHOLD as LIKELY
 from crosscheck.engine.model import Analysis
 from crosscheck.reports.rows import report_rows, summary_counts
 from crosscheck.textsafe import md_code, md_escape
@@ -19,9 +20,9 @@ def analysis_markdown(analysis: Analysis) -> str:
     out += [f"| {name} | {count} |" for name, count in summary_counts(analysis).items()]
     rows = report_rows(analysis)
     sections = (
-        ("Likely contradictions", [r for r in rows if (r.conflict or 0) >= 0.5]),
+        ("Likely contradictions", [r for r in rows if (r.conflict or 0) >= LIKELY]),
         ("Corresponding sentences", [r for r in rows if r.score is not None
-                                     and (r.conflict or 0) < 0.5]),
+                                     and (r.conflict or 0) < LIKELY]),
         ("Only in the left article", [r for r in rows if r.kind == "left only"]),
         ("Only in the right article", [r for r in rows if r.kind == "right only"]),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crosscheck.engine.contradict import THRESHOLD as LIKELY
 from crosscheck.engine.model import Analysis
 
 
@@ -45,7 +46,7 @@ def summary_counts(analysis: Analysis) -> dict[str, int]:
     for link in analysis.links:
         counts[link.kind] = counts.get(link.kind, 0) + 1
     counts["likely contradictions"] = sum(
-        1 for link in analysis.links if link.contradiction and link.contradiction.score >= 0.5)
+        1 for link in analysis.links if link.contradiction and link.contradiction.score >= LIKELY)
     counts["left only"] = len(analysis.left_only)
     counts["right only"] = len(analysis.right_only)
     return counts
