@@ -3,28 +3,25 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-_BLOCKS = [
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "iframe",
-    "svg",
-    "template",
-    "button",
-]
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_BLOCKS = ("script style noscript nav header footer aside form iframe svg template button"
+           .split())
 
 
 def html_to_text(markup: str) -> tuple[str, str | None]:
     """Return (main text with paragraphs separated by blank lines, title or None)."""
     import trafilatura
+    from lxml import html
 
-    title = _title(markup)
+    try:
+        tree = html.fromstring(markup)
+    except (ValueError, SyntaxError):
+        tree = None
+    title = _title(tree)
     text = trafilatura.extract(
         markup,
         include_comments=False,
@@ -33,7 +30,7 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
         deduplicate=False,
         output_format="txt",
     )
-    fallback = _fallback_text(markup)
+    fallback = _fallback_text(tree)
     # trafilatura drops very short pages and sometimes the headline; prefer whichever
     # keeps more of the article body.
     if not text or len(text) < 0.6 * len(fallback):
@@ -43,12 +40,8 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     return _blank_line_paragraphs(text), title
 
 
-def _title(markup: str) -> str | None:
-    from lxml import html
-
-    try:
-        tree = html.fromstring(markup)
-    except (ValueError, SyntaxError):
+def _title(tree: HtmlElement | None) -> str | None:
+    if tree is None:
         return None
     for xpath in ("//h1", "//title"):
         for node in tree.xpath(xpath):
@@ -58,12 +51,9 @@ def _title(markup: str) -> str | None:
     return None
 
 
-def _fallback_text(markup: str) -> str:
-    from lxml import html
-
-    try:
-        tree = html.fromstring(markup)
-    except (ValueError, SyntaxError):
+def _fallback_text(tree: HtmlElement | None) -> str:
+    """Visible block text without page furniture (this drops nodes from ``tree``)."""
+    if tree is None:
         return ""
     for node in tree.xpath("|".join(f"//{tag}" for tag in _BLOCKS) + "|//title"):
         node.drop_tree()
