@@ -144,12 +144,11 @@ class CrosscheckApp(App[None]):
 
     def export(self, fmt: str) -> None:
         """Export this comparison's verdicts to a file in the current directory."""
-        from crosscheck.app.export import comparison_records
-
         if self.comparison_id is None:
             self.notify("Nothing to export yet: the analysis is still running.")
             return
-        records = comparison_records(self.store, self.comparison_id)
+        # Read here: the store's connection belongs to this thread; the worker only writes.
+        records = self.store.export_records(self.comparison_id)
         self.write_export(records, fmt, Path.cwd(), self.comparison_id)
 
     @work(thread=True, group="export")

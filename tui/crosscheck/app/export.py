@@ -6,14 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from crosscheck.store.exports import to_jsonl, to_markdown
-from crosscheck.store.queries import export_records
 
 FORMATS = {"jsonl": (to_jsonl, "jsonl"), "markdown": (to_markdown, "md")}
-
-
-def comparison_records(store: Any, cmp_id: int) -> list[dict[str, Any]]:
-    """The export records of one comparison (read on the thread that owns the connection)."""
-    return export_records(store.conn, [cmp_id])
 
 
 def write_export(records: list[dict[str, Any]], fmt: str, directory: Path, cmp_id: int) -> Path:

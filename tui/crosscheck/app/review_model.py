@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from crosscheck.engine.contradict.score import THRESHOLD as CONTRADICTION_THRESHOLD
+from crosscheck.engine.contradict import THRESHOLD as LIKELY_CONTRADICTION
 from crosscheck.engine.model import Analysis, Document, Link
 
-# The engine's own cut-off for "likely" (its evaluation and reports use the same one).
-LIKELY_CONTRADICTION = CONTRADICTION_THRESHOLD
 FILTERS = ("all", "contradictions", "unreviewed", "one-sided", "reviewed")
 
 # Triage order: likely contradictions first, then related links, one-sided sentences,
