@@ -83,3 +83,26 @@ def test_foreign_database_gives_exit_2_and_one_line(db_path: Path, capsys) -> No
     err = capsys.readouterr().err
     assert err.startswith("crosscheck: error: ") and err.count("\n") == 1
     assert db_path.read_bytes() == b"not a database at all, just some notes\n" * 10
+
+
+def test_list_shows_control_codes_in_titles_and_sources_as_symbols(db_path: Path,
+                                                                   capsys) -> None:
+    import dataclasses
+
+    analysis = make_analysis(left_source="/news/\x1b]0;owned\x07left.txt")
+    analysis = dataclasses.replace(
+        analysis, left=dataclasses.replace(analysis.left, title="Ferry \x1b[2J closes"))
+    with VerdictStore.open(db_path, clock=FixedClock()) as store:
+        store.open_comparison(analysis)
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Ferry ␛[2J closes" in out
+    assert "/news/␛]0;owned␇left.txt" in out
+
+
+def test_reviewer_option_works_before_and_after_the_store_commands(reviewed: Path,
+                                                                    capsys) -> None:
+    assert main(["--reviewer", "carl", "export"]) == 0
+    assert main(["export", "--reviewer", "carl"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 8

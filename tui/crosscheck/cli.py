@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from crosscheck import __version__
 from crosscheck.errors import CrosscheckError, ExitCode
+from crosscheck.output import write_output
 
 SUBCOMMANDS = ("analyze", "demo", "open", "export", "import", "list")
 
@@ -59,11 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from crosscheck.cli_store import register
 
-    register(sub)
-    for name in ("export", "import", "list"):
-        command = sub.choices.get(name)
-        if command is not None and "--reviewer" not in command._option_string_actions:
-            command.add_argument("--reviewer", default=argparse.SUPPRESS, help=reviewer_help)
+    register(sub, common)
     return parser
 
 
@@ -111,7 +107,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     left, right = _load_pair(args)
     analysis = analyze(left, right, nli=_load_nli(args.nli))
     output = render_analysis(analysis, args.format, color=args.output is None and _is_tty())
-    _write(output, args.output)
+    write_output(output, args.output)
     return ExitCode.OK
 
 
@@ -145,16 +141,6 @@ def _run_app(args: argparse.Namespace, documents, nli: object) -> int:
 
 def _is_tty() -> bool:
     return sys.stdout.isatty()
-
-
-def _write(output: str, path: str | None) -> None:
-    if path is None:
-        sys.stdout.write(output)
-        return
-    try:
-        Path(path).write_text(output, encoding="utf-8")
-    except OSError as exc:
-        raise CrosscheckError(f"{path}: cannot write ({exc.strerror})") from None
 
 
 _VALUE_OPTIONS = {"--reviewer", "--nli", "--max-bytes"}

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from crosscheck.errors import CrosscheckError, ExitCode
+from crosscheck.output import write_output
+from crosscheck.textsafe import visible_controls
 
 
 def register(subparsers: argparse._SubParsersAction,
@@ -44,14 +46,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     with VerdictStore.open() as store:
         records = store.export_records(args.comparison)
-    text = FORMATS[args.format](records)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise CrosscheckError(f"{args.output}: cannot write ({exc.strerror})") from None
+    write_output(FORMATS[args.format](records), args.output)
+    if args.output is not None:
         print(f"wrote {len(records)} verdicts to {args.output}", file=sys.stderr)
     return ExitCode.OK
 
@@ -83,8 +79,11 @@ def run_list(args: argparse.Namespace) -> int:
         print("no stored comparisons yet (open a pair with 'crosscheck LEFT RIGHT')")
         return ExitCode.OK
     for s in summaries:
-        print(f"#{s.id}  {s.left_source}  <>  {s.right_source}")
-        print(f"     titles: {s.left_title or '(untitled)'} / {s.right_title or '(untitled)'}")
+        # Titles and sources come from articles: never let their control codes reach the tty.
+        left_title, right_title = (visible_controls(t or "(untitled)")
+                                   for t in (s.left_title, s.right_title))
+        print(f"#{s.id}  {visible_controls(s.left_source)}  <>  {visible_controls(s.right_source)}")
+        print(f"     titles: {left_title} / {right_title}")
         print(f"     items: {s.items}  reviewed: {s.reviewed}  last activity: "
               f"{s.last_activity}  reviewers: {', '.join(s.reviewers) or '-'}")
         for pair in agreements.get(s.id, []):
