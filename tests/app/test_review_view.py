@@ -113,3 +113,20 @@ async def test_analysis_runs_in_a_worker_from_files(tmp_path) -> None:
         assert app.review.selected is not None
         await pilot.press("a")
         assert app.store.verdicts(app.comparison_id, "tester")
+
+
+async def test_titles_and_sources_with_control_codes_are_shown_not_sent(app_factory) -> None:
+    import dataclasses
+
+    from app_fixtures import small_analysis
+
+    analysis = small_analysis()
+    left = dataclasses.replace(analysis.left, title="Ferry \x1b[2J vote",
+                               source="/news/\x1b]0;x\x07l.txt")
+    app = app_factory(dataclasses.replace(analysis, left=left))
+    async with app.run_test(size=SIZE):
+        pane = app.review.query_one("#left-pane", ArticlePane)
+        shown = [str(pane.border_title), str(pane.border_subtitle), app.review.title,
+                 app.review.sub_title]
+        assert all("\x1b" not in part and "\x07" not in part for part in shown)
+        assert "Ferry ␛[2J vote" in shown[0] and "␛]0;x␇l.txt" in shown[1]

@@ -19,6 +19,7 @@ from crosscheck.app.widgets.article_pane import ArticlePane
 from crosscheck.app.widgets.detail_panel import DetailPanel
 from crosscheck.app.widgets.progress import ReviewProgress
 from crosscheck.app.widgets.triage_queue import TriageQueue
+from crosscheck.textsafe import visible_controls
 
 if TYPE_CHECKING:
     from crosscheck.app.app import CrosscheckApp
@@ -92,12 +93,14 @@ class ReviewScreen(ReviewActions, Screen[None]):
         for side in ("L", "R"):
             pane = self.pane(side)
             doc = model.document(side)
-            pane.border_title = Text(doc.title or doc.source)
-            pane.border_subtitle = Text(doc.source)
+            pane.border_title = Text(visible_controls(doc.title or doc.source))
+            pane.border_subtitle = Text(visible_controls(doc.source))
             pane.show(model)
         left, right = model.analysis.left, model.analysis.right
-        self.title = f"{left.title or left.source} ⇄ {right.title or right.source}"
-        self.sub_title = f"{left.source} | {right.source}"
+        # Titles and sources come from the articles: control codes are shown, never sent.
+        names = (left.title or left.source, right.title or right.source)
+        self.title = visible_controls(" ⇄ ".join(names))
+        self.sub_title = visible_controls(f"{left.source} | {right.source}")
         start = position if position in model.items else (model.order or [None])[0]
         self._refresh_queue(cursor=start)
         self.selected = start
