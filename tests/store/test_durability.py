@@ -71,3 +71,38 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path: Path) -> None:
             assert len(store.verdicts(cmp.id, name)) == len(cmp.items)
         events = store.conn.execute("SELECT reviewer, COUNT(*) FROM events GROUP BY reviewer")
         assert dict(events.fetchall()) == {"ann": 300, "bob": 300}
+
+
+OPENER = ("import sys; from crosscheck.store import VerdictStore; "
+          "VerdictStore.open(sys.argv[1]).close()")
+
+
+def test_processes_creating_the_database_at_once_all_succeed(tmp_path: Path) -> None:
+    # Several windows opened at the same moment on a fresh machine: the first creates the file,
+    # the others must wait for it rather than call it locked or someone else's.
+    failures = []
+    for round_ in range(8):
+        db = tmp_path / f"round{round_}" / "crosscheck.db"
+        procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(db)],
+                                  stderr=subprocess.PIPE, text=True) for _ in range(6)]
+        failures += [err for proc in procs if (err := proc.communicate(timeout=60)[1])
+                     and proc.returncode]
+    assert failures == []
+
+
+def test_opening_waits_for_another_process_holding_a_new_file(tmp_path: Path) -> None:
+    # The moment another process has just created the file and holds its write lock: switching
+    # to WAL reports "locked" at once instead of waiting, so opening must wait for it instead.
+    import sqlite3
+    import threading
+
+    db = tmp_path / "crosscheck.db"
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, holder.execute, ("COMMIT",))
+    release.start()
+    try:
+        VerdictStore.open(db).close()
+    finally:
+        release.join()
+        holder.close()

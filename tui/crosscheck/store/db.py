@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,16 +66,34 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the verdict database ({exc})") from None
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        with atomic(conn):
-            migrate(conn)
+        _set_up(conn)
     except sqlite3.Error as exc:
         conn.close()
         raise StoreError(f"{path}: cannot use the verdict database ({exc})") from None
     return conn
+
+
+def _set_up(conn: sqlite3.Connection) -> None:
+    """Pragmas and migrations, retried while another process is creating the same file.
+
+    Switching a new file to WAL needs an exclusive lock, and SQLite may report "locked" at once
+    instead of waiting in the busy handler when another process is checking or creating the
+    file at that moment; every step is idempotent, so trying again until the timeout is safe.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            with atomic(conn):
+                migrate(conn)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def connect_memory() -> sqlite3.Connection:
@@ -145,13 +164,18 @@ def _read_only_facts(path: Path) -> tuple[int, int, list[str]]:
     # The header bytes can be stale in WAL mode, so ask SQLite through a read-only handle.
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the verdict database ({exc})") from None
     try:
+        # One read transaction, so all three facts come from the same snapshot even while
+        # another process is creating the schema (separate reads could see tables but no id).
+        conn.execute("BEGIN")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: damaged crosscheck database ({exc}); "
                          "move it away or set CROSSCHECK_DATA_DIR") from None
