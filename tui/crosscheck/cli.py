@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--nli", metavar="MODEL", help="local NLI model path or cached name")
     demo.add_argument("--print", dest="print_only", action="store_true",
                       help="print the analysis instead of opening the app")
+    _add_semantic(demo)
     demo.set_defaults(func=_run_demo)
 
     from crosscheck.cli_store import register
@@ -70,6 +71,14 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
                         metavar="N", help="refuse inputs larger than N bytes (default 10 MB)")
     parser.add_argument("--nli", metavar="MODEL",
                         help="local NLI model (path or cached name) to score contradictions")
+    _add_semantic(parser)
+
+
+def _add_semantic(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--semantic", choices=("auto", "full", "fast", "off"), default="auto",
+        help="sentence-embedding tier: full (transformer), fast (static), off (words only); "
+        "auto picks full up to 400 content sentences in all, else fast (default: auto)")
 
 
 def _positive_int(value: str) -> int:
@@ -89,6 +98,10 @@ def _load_pair(args: argparse.Namespace):
         raise CrosscheckError("only one side can be read from stdin")
     left = load_document(args.left, side="L", max_bytes=args.max_bytes)
     right = load_document(args.right, side="R", max_bytes=args.max_bytes)
+    from crosscheck.engine.semantic import check_model_files, content_count
+
+    # A missing or damaged model file is one line and exit 2 before any work or screen.
+    check_model_files(args.semantic, content_count(left, right))
     return left, right
 
 
@@ -105,7 +118,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     from crosscheck.reports import render_analysis
 
     left, right = _load_pair(args)
-    analysis = analyze(left, right, nli=_load_nli(args.nli))
+    analysis = analyze(left, right, nli=_load_nli(args.nli), semantic=args.semantic)
     output = render_analysis(analysis, args.format, color=args.output is None and _is_tty())
     write_output(output, args.output)
     return ExitCode.OK
@@ -134,7 +147,7 @@ def _run_app(args: argparse.Namespace, documents, nli: object) -> int:
     from crosscheck.app import make_app
 
     app = make_app(args.left, args.right, reviewer=args.reviewer, nli=nli, store_path=None,
-                   documents=documents)
+                   documents=documents, semantic=args.semantic)
     app.run()
     return int(app.return_code or 0)
 
@@ -143,7 +156,7 @@ def _is_tty() -> bool:
     return sys.stdout.isatty()
 
 
-_VALUE_OPTIONS = {"--reviewer", "--nli", "--max-bytes"}
+_VALUE_OPTIONS = {"--reviewer", "--nli", "--max-bytes", "--semantic"}
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:

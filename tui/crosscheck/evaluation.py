@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crosscheck.engine.model import Document, Link
+from crosscheck.engine.boilerplate import boilerplate_kind
+from crosscheck.engine.model import Document, Link, Sentence
 
 Pair = tuple[str, str]
 
@@ -128,3 +131,20 @@ def score_alignment(links: list[Link] | tuple[Link, ...], story: GoldStory) -> A
         if hit:
             score.kind_confusion[(link.kind, hit)] += 1
     return score
+
+
+def document_from_sentences(sentences: Sequence[str], *, side: str,
+                            source: str = "") -> Document:
+    """A ``Document`` whose sentences are given (real data comes pre-segmented)."""
+    spans, start = [], 0
+    for text in sentences:
+        spans.append((start, start + len(text)))
+        start += len(text) + 1
+    text = " ".join(sentences)
+    return Document(
+        source=source, title=None, text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), paragraphs=((0, len(text)),),
+        sentences=tuple(
+            Sentence(f"{side}{k}", a, b, text[a:b], 0, boilerplate_kind(text[a:b]) is not None)
+            for k, (a, b) in enumerate(spans)),
+    )

@@ -32,8 +32,10 @@ class CrosscheckApp(App[None]):
     def __init__(self, left_source: str | None, right_source: str | None, *, store: Any,
                  reviewer: str, nli: str | object | None = None,
                  analysis: Analysis | None = None,
-                 documents: tuple[Document, Document] | None = None) -> None:
+                 documents: tuple[Document, Document] | None = None,
+                 semantic: str = "auto") -> None:
         super().__init__()
+        self.semantic = semantic
         self.sources = (left_source, right_source)
         self.documents = documents
         self.store = store
@@ -73,7 +75,8 @@ class CrosscheckApp(App[None]):
                 progress("reading", 0.02)
                 left = load_document(left_source, side="L")
                 right = load_document(right_source, side="R")
-            analysis = analyze(left, right, nli=self._load_nli(), progress=progress)
+            analysis = analyze(left, right, nli=self._load_nli(), progress=progress,
+                               semantic=self.semantic)
         except Exception as error:  # noqa: BLE001 - shown to the user, the app stays up
             self.post_message(AnalysisFailed(str(error) or type(error).__name__))
             return
@@ -209,11 +212,12 @@ def _filter_setter(screen: ReviewScreen, name: str) -> Any:
 def make_app(left_source: str | None, right_source: str | None, *, reviewer: str | None,
              nli: str | object | None, store_path: Path | None,
              analysis: Analysis | None = None,
-             documents: tuple[Document, Document] | None = None) -> CrosscheckApp:
+             documents: tuple[Document, Document] | None = None,
+             semantic: str = "auto") -> CrosscheckApp:
     """Open the store and build the app (the CLI and tests both come through here)."""
     from crosscheck.store import VerdictStore, default_reviewer
 
     store = VerdictStore.open(store_path)
     return CrosscheckApp(left_source, right_source, store=store,
                          reviewer=reviewer or default_reviewer(), nli=nli, analysis=analysis,
-                         documents=documents)
+                         documents=documents, semantic=semantic)

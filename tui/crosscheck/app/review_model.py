@@ -93,6 +93,12 @@ def _group(kind: str, link: Link | None, one_sided: bool) -> int:
     return _KIND_GROUP.get(link.kind, _GROUP_RELATED)
 
 
+def _pane_rank(item: ReviewItem) -> int:
+    if item.group == _GROUP_CONTRADICTION:
+        return 0
+    return 1 if item.link is None or item.link.best else 2
+
+
 class ReviewModel:
     """Items in triage order plus the reviewer's verdicts, with the lookups the views need."""
 
@@ -126,8 +132,10 @@ class ReviewModel:
             return (item.group, score, _position(item), item.key)
 
         self.order = [item.key for item in sorted(self.items.values(), key=sort_key)]
+        # A sentence may be in several links: its pane mark and counterpart follow a likely
+        # contradiction first, then the best correspondence, then any other link.
         self._sentence_item = {}
-        for key in self.order:
+        for key in sorted(self.order, key=lambda key: _pane_rank(self.items[key])):
             for sid in self.items[key].sentence_ids():
                 self._sentence_item.setdefault(sid, key)
         self.version += 1

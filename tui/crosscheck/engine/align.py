@@ -12,18 +12,25 @@ import numpy as np
 from scipy import sparse
 
 from crosscheck.engine.model import Document, Link, LinkKind, Sentence, link_id
-from crosscheck.engine.pair_features import Coverage, PairFeatures
-from crosscheck.engine.pair_model import link_probability, link_threshold
+from crosscheck.engine.pair_features import (
+    Coverage,
+    PairFeatures,
+    claim_matrix,
+    semantic_columns,
+)
+from crosscheck.engine.pair_model import TierName, probability, threshold
+from crosscheck.engine.semantic import TierChoice, choose_tier, embed
 
 TOP_K = 8
 ALL_PAIRS_UP_TO = 250_000  # below this many pairs, score every pair: cheap and exact
 CANDIDATE_THRESHOLD = 0.08
 IDENTICAL_RATIO = 0.90
-# Above this link probability a pair is the same claim reworded, unless the contradiction
-# rules later find the versions conflict (analyze then calls it related). Chosen on the corpus.
-PARAPHRASE_PROBABILITY = 0.40
 MERGE_GAIN = 0.12
 MERGE_PART_COVERAGE = 0.5
+# A sentence keeps its MAX_COUNTERPARTS most probable counterparts: past that, extra edges were
+# mostly same-topic sentences on real articles (ECB+ tune topics), not the same event or claim.
+MAX_COUNTERPARTS = 3
+_SEMANTIC_CHUNK = 1024
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,7 @@ class Alignment:
 
 @dataclass(frozen=True)
 class CandidatePairs:
-    """Every candidate pair of content sentences with its features (also used for training)."""
+    """Every candidate pair of content sentences with its features (also used for fitting)."""
 
     lsents: list[Sentence]
     rsents: list[Sentence]
@@ -44,42 +51,82 @@ class CandidatePairs:
     cols: np.ndarray
     features: np.ndarray
     extractor: PairFeatures
+    tier: TierName
 
 
-def candidate_pairs(left: Document, right: Document) -> CandidatePairs:
+def candidate_pairs(left: Document, right: Document,
+                    semantic: TierChoice = "auto") -> CandidatePairs:
     """Retrieve candidate pairs of content sentences and compute their features."""
     lsents = [s for s in left.sentences if not s.boilerplate]
     rsents = [s for s in right.sentences if not s.boilerplate]
+    return pairs_of_sentences(lsents, rsents, semantic)
+
+
+def pairs_of_sentences(lsents: list[Sentence], rsents: list[Sentence],
+                       semantic: TierChoice = "auto") -> CandidatePairs:
+    """Candidate pairs and FEATURES for two lists of content sentences."""
+    tier = choose_tier(semantic, len(lsents) + len(rsents))
+    vectors = None
+    if tier is not None:
+        vectors = (embed([s.text for s in lsents], tier), embed([s.text for s in rsents], tier))
     extractor = PairFeatures(lsents, rsents)
     if len(lsents) * len(rsents) <= ALL_PAIRS_UP_TO:
         grid = np.indices((len(lsents), len(rsents))).reshape(2, -1)
         rows, cols = grid[0], grid[1]
     else:
-        rows, cols = _candidate_pairs(*extractor.vectors.retrieval)
-    return CandidatePairs(lsents, rsents, rows, cols, extractor.matrix(rows, cols), extractor)
+        rows, cols = _candidate_pairs(*extractor.vectors.retrieval, vectors)
+    if vectors is None:
+        cosines = np.zeros(len(rows), dtype=np.float32)
+    else:
+        cosines = np.einsum("ij,ij->i", vectors[0][rows], vectors[1][cols])
+    features = np.column_stack([
+        extractor.matrix(rows, cols),
+        semantic_columns(cosines, rows, cols, len(lsents), len(rsents)),
+    ]).astype(np.float32)
+    return CandidatePairs(lsents, rsents, rows, cols, features, extractor, tier or "off")
 
 
-def align(left: Document, right: Document) -> Alignment:
-    """Align the content sentences of ``left`` and ``right``."""
+def align(left: Document, right: Document, semantic: TierChoice = "auto") -> Alignment:
+    """The relatedness graph of ``left`` and ``right``, with its best correspondence marked.
+
+    Every pair whose link probability passes the tier's threshold becomes a link, so one
+    sentence may take part in several; the one-to-one (or one-to-two) best correspondence is
+    chosen from those edges and flagged ``best``.
+    """
     if not any(not s.boilerplate for s in left.sentences) or not any(
             not s.boilerplate for s in right.sentences):
         return Alignment((), _content_ids(left), _content_ids(right), ())
-    scored = candidate_pairs(left, right)
-    scores = link_probability(scored.features)
-    pairs = _greedy_match(scored.rows, scored.cols, scores, link_threshold())
+    scored = candidate_pairs(left, right, semantic)
+    scores = probability("link", scored.tier, scored.features)
+    edge = (scores >= threshold("link", scored.tier)) & (
+        (_rank_within(scored.rows, scores) < MAX_COUNTERPARTS)
+        | (_rank_within(scored.cols, scores) < MAX_COUNTERPARTS))
+    claims = np.zeros(len(scores), dtype=np.float32)
+    if edge.any():
+        claims[edge] = probability("claim", scored.tier, claim_matrix(
+            scored.extractor, scored.rows[edge], scored.cols[edge], scored.features[edge]))
+    pairs = _greedy_match(scored.rows[edge], scored.cols[edge], scores[edge])
     coverage = Coverage(scored.extractor)
-    probability = dict(zip(zip(scored.rows.tolist(), scored.cols.tolist(), strict=True),
-                           scores.tolist(), strict=True))
+    keys = list(zip(scored.rows.tolist(), scored.cols.tolist(), strict=True))
+    probabilities = dict(zip(keys, scores.tolist(), strict=True))
+    pair_scores = _PairScores(probabilities, dict(zip(keys, claims.tolist(), strict=True)),
+                              threshold("claim", scored.tier))
     groups = _grow_merges(pairs, len(scored.lsents), len(scored.rsents), coverage)
+    grouped = {(i, j) for lidx, ridx in groups for i in lidx for j in ridx}
+    extra = [((i,), (j,)) for i, j, on in zip(scored.rows.tolist(), scored.cols.tolist(),
+                                               edge.tolist(), strict=True)
+             if on and (i, j) not in grouped]
     links = tuple(sorted(
-        (_make_link(g, scored, coverage, probability) for g in groups), key=_link_order))
+        [_make_link(g, scored, coverage, pair_scores, best=True) for g in groups]
+        + [_make_link(g, scored, coverage, pair_scores, best=False) for g in extra],
+        key=_link_order))
     used_l = {sid for link in links for sid in link.left}
     used_r = {sid for link in links for sid in link.right}
-    linked = {(lid, rid) for link in links for lid in link.left for rid in link.right}
+    # Pairs below the graph's threshold, for checks that need less (a denial shares few words).
+    link_cut = threshold("link", scored.tier)
     candidates = tuple(
         (scored.lsents[i].id, scored.rsents[j].id, round(p, 4))
-        for (i, j), p in sorted(probability.items())
-        if p >= CANDIDATE_THRESHOLD and (scored.lsents[i].id, scored.rsents[j].id) not in linked
+        for (i, j), p in sorted(probabilities.items()) if CANDIDATE_THRESHOLD <= p < link_cut
     )
     return Alignment(
         links,
@@ -94,11 +141,16 @@ def _content_ids(doc: Document) -> tuple[str, ...]:
 
 
 def _candidate_pairs(
-    left: sparse.csr_matrix, right: sparse.csr_matrix
+    left: sparse.csr_matrix, right: sparse.csr_matrix,
+    vectors: tuple[np.ndarray, np.ndarray] | None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The TOP_K most similar right rows of every left row, and vice versa."""
+    """The TOP_K most similar right rows of every left row, and vice versa, by words and
+    (where there are embeddings) by meaning."""
     product = (left @ right.T).tocsr()
     pairs = _top_k(product) | {(i, j) for j, i in _top_k(product.T.tocsr())}
+    if vectors is not None:
+        pairs |= _semantic_top_k(*vectors)
+        pairs |= {(i, j) for j, i in _semantic_top_k(vectors[1], vectors[0])}
     if not pairs:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     ordered = np.array(sorted(pairs), dtype=np.int64)
@@ -118,16 +170,36 @@ def _top_k(matrix: sparse.csr_matrix) -> set[tuple[int, int]]:
     return found
 
 
-def _greedy_match(rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
-                  threshold: float) -> list[tuple[int, int]]:
-    """One-to-one matching, best score first; ties broken by position for determinism."""
+def _rank_within(groups: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Each pair's rank by score among the pairs of its group (0 = best; ties by position)."""
+    order = np.lexsort((np.arange(len(scores)), -scores, groups))
+    sorted_groups = groups[order]
+    starts = np.r_[True, sorted_groups[1:] != sorted_groups[:-1]] if len(order) else order
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order)) - first
+    return rank
+
+
+def _semantic_top_k(left: np.ndarray, right: np.ndarray) -> set[tuple[int, int]]:
+    """The TOP_K nearest right rows of every left row by embedding cosine, in row chunks."""
+    found: set[tuple[int, int]] = set()
+    k = min(TOP_K, right.shape[0])
+    for start in range(0, left.shape[0], _SEMANTIC_CHUNK):
+        block = left[start:start + _SEMANTIC_CHUNK] @ right.T
+        best = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        found.update((start + r, int(c)) for r, row in enumerate(best) for c in row)
+    return found
+
+
+def _greedy_match(rows: np.ndarray, cols: np.ndarray,
+                  scores: np.ndarray) -> list[tuple[int, int]]:
+    """One-to-one matching among graph edges, best score first; ties broken by position."""
     order = np.lexsort((cols, rows, -scores))
     used_l: set[int] = set()
     used_r: set[int] = set()
     pairs = []
     for k in order:
-        if scores[k] < threshold:
-            break
         i, j = int(rows[k]), int(cols[k])
         if i not in used_l and j not in used_r:
             used_l.add(i)
@@ -173,23 +245,32 @@ def _merge_partner(whole: int, part: int, size: int, used: set[int], coverage: C
     return None
 
 
-def _make_link(group: Group, scored: CandidatePairs, coverage: Coverage,
-               probability: dict[tuple[int, int], float]) -> Link:
+@dataclass(frozen=True)
+class _PairScores:
+    """Both heads' probabilities by (left index, right index), and the claim head's cut."""
+
+    link: dict[tuple[int, int], float]
+    claim: dict[tuple[int, int], float]
+    claim_cut: float
+
+
+def _make_link(group: Group, scored: CandidatePairs, coverage: Coverage, scores: _PairScores,
+               *, best: bool) -> Link:
     lidx, ridx = group
     left_ids = tuple(scored.lsents[i].id for i in lidx)
     right_ids = tuple(scored.rsents[j].id for j in ridx)
-    score = max(probability.get((i, j), 0.0) for i in lidx for j in ridx)
+    score = max(scores.link.get((i, j), 0.0) for i in lidx for j in ridx)
+    claim = max(scores.claim.get((i, j), 0.0) for i in lidx for j in ridx)
     ratio, numbers_differ = coverage.identity(lidx, ridx)
     return Link(link_id(left_ids, right_ids), left_ids, right_ids,
-                _kind(score, ratio, numbers_differ), round(score, 4))
+                _kind(claim >= scores.claim_cut, ratio, numbers_differ), round(score, 4),
+                best=best, same_claim=round(claim, 4))
 
 
-def _kind(score: float, ratio: float, numbers_differ: bool) -> LinkKind:
+def _kind(same_claim: bool, ratio: float, numbers_differ: bool) -> LinkKind:
     if ratio >= IDENTICAL_RATIO and not numbers_differ:
         return "identical"
-    if score >= PARAPHRASE_PROBABILITY:
-        return "paraphrase"
-    return "related"
+    return "paraphrase" if same_claim else "related"
 
 
 def _link_order(link: Link) -> tuple[int, int]:

