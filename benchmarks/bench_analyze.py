@@ -1,6 +1,9 @@
 """Analyze time and peak memory at 100, 1,000 and 5,000 sentences per side, vs a naive baseline.
 
-Run: python benchmarks/bench_analyze.py [--sizes 100 1000 5000] [--baseline-timeout 120]
+Run: python benchmarks/bench_analyze.py [--sizes 100 1000 5000] [--text real|synthetic]
+       [--semantic auto|full|fast|off] [--baseline-timeout 120]
+"real" text is news sentences from ../shared/data (MRPC, ECB+: see real_data.py); "synthetic"
+is benchmarks/synthetic.py's generated text.
 Each measurement runs in a fresh subprocess so peak RSS is that run's alone. "import s" is the
 one-off cost of importing the engine (numpy, scipy, rapidfuzz); "total s" is ingest + analyze
 of both articles, after the imports; peak MB is the whole process.
@@ -19,8 +22,11 @@ HERE = Path(__file__).resolve().parent
 _CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, {here!r})
-from synthetic import article_pair
-mode, n = sys.argv[1], int(sys.argv[2])
+mode, n, text, semantic = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+if text == "real":
+    from real_data import real_article_pair as article_pair
+else:
+    from synthetic import article_pair
 left_text, right_text = article_pair(n)
 t_import = time.perf_counter()
 if mode == "crosscheck":
@@ -33,7 +39,7 @@ if mode == "crosscheck":
     left = document_from_text(left_text, source="left", side="L")
     right = document_from_text(right_text, source="right", side="R")
     t1 = time.perf_counter()
-    result = analyze(left, right)
+    result = analyze(left, right, semantic=semantic)
     links = len(result.links)
     sentences = (len(left.sentences), len(right.sentences))
 else:
@@ -48,10 +54,11 @@ print(json.dumps({{"mode": mode, "n": n, "sentences": sentences, "links": links,
 """
 
 
-def run(mode: str, n: int, timeout: float) -> dict | None:
+def run(mode: str, n: int, timeout: float, text: str, semantic: str) -> dict | None:
     code = _CHILD.format(here=str(HERE))
     try:
-        done = subprocess.run([sys.executable, "-c", code, mode, str(n)], capture_output=True,
+        done = subprocess.run([sys.executable, "-c", code, mode, str(n), text, semantic],
+                              capture_output=True,
                               text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
         return None
@@ -63,12 +70,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--baseline-timeout", type=float, default=120)
+    parser.add_argument("--text", choices=("real", "synthetic"), default="real")
+    parser.add_argument("--semantic", default="auto")
+    parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
     print(f"{'engine':<11} {'sent/side':>9} {'links':>6} {'import s':>9} {'ingest s':>9} "
           f"{'analyze s':>9} {'total s':>8} {'peak MB':>8}")
-    for mode, timeout in (("crosscheck", args.timeout), ("naive", args.baseline_timeout)):
+    modes = [("crosscheck", args.timeout)]
+    if not args.no_baseline:
+        modes.append(("naive", args.baseline_timeout))
+    for mode, timeout in modes:
         for n in args.sizes:
-            row = run(mode, n, timeout)
+            row = run(mode, n, timeout, args.text, args.semantic)
             if row is None:
                 print(f"{mode:<11} {n:>9} {'-':>6}   did not finish in {timeout:.0f} s")
                 break

@@ -89,6 +89,58 @@ def ecb_pairs(split: Split) -> list[ArticlePair]:
     return found
 
 
+def ecb_cross_pairs(split: Split, per_topic: int = 40) -> list[ArticlePair]:
+    """Hard negatives: articles on two different events of the same kind (ECB+ subtopics).
+
+    Each ECB+ topic holds two events of one type (two jewellery heists, two climbing deaths);
+    an article on one and an article on the other share topic words but no event, so none of
+    their sentence pairs is a link (every sentence counts as annotated). ``per_topic`` article
+    pairs a topic, in a fixed order.
+    """
+    groups: dict[int, list[list[dict]]] = {}
+    for row in _rows("ecbplus/groups.jsonl"):
+        if ecb_split(int(row["topic"])) == split:
+            groups.setdefault(int(row["topic"]), []).append(row["articles"])
+    found = []
+    for topic, sides in sorted(groups.items()):
+        if len(sides) != 2:
+            continue
+        combos = [(a, b) for a in sides[0] for b in sides[1]]
+        for a, b in combos[:: max(1, len(combos) // per_topic)][:per_topic]:
+            found.append(ArticlePair(f"{a['doc']}|{b['doc']}", topic, tuple(a["sentences"]),
+                                     tuple(b["sentences"]), frozenset(),
+                                     frozenset(range(len(a["sentences"]))),
+                                     frozenset(range(len(b["sentences"])))))
+    return found
+
+
 def sts_news() -> list[tuple[str, str, float]]:
     """STS news pairs (a, b, similarity 0-5)."""
     return [(r["a"], r["b"], float(r["score"])) for r in _rows("sts_news/all.jsonl")]
+
+
+def real_article_pair(n: int) -> tuple[str, str]:
+    """Two long 'articles' of ``n`` real news sentences each (MRPC pairs, then ECB+ sentences).
+
+    The left has each MRPC pair's first sentence and the right its second, so about two thirds
+    of the pairs are paraphrases and the rest same-story sentences; the right is shuffled
+    within blocks of ten, as a second outlet reorders. Paragraphs of four sentences.
+    """
+    import random
+
+    pairs = [(r["a"], r["b"]) for r in _rows("mrpc/train.jsonl")]
+    extra = [s for r in _rows("ecbplus/groups.jsonl") for a in r["articles"]
+             for s in a["sentences"]]
+    while len(pairs) < n:
+        pairs.extend(zip(extra[0::2], extra[1::2], strict=False))
+    left, right = [a for a, _ in pairs[:n]], [b for _, b in pairs[:n]]
+    rng = random.Random(7)
+    for start in range(0, n, 10):
+        block = right[start:start + 10]
+        rng.shuffle(block)
+        right[start:start + 10] = block
+
+    def article(sentences: list[str]) -> str:
+        return "\n\n".join(" ".join(sentences[k:k + 4]) for k in range(0, len(sentences), 4))
+
+    return article(left), article(right)

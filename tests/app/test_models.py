@@ -64,3 +64,42 @@ def test_filters_partition_by_review_state() -> None:
     assert all(model.items[k].one_sided for k in model.filtered("one-sided"))
     scores = [model.items[k].contradiction_score for k in model.filtered("contradictions")]
     assert scores == sorted(scores, reverse=True) and None not in scores
+
+
+def _with_second_counterpart():
+    """small_analysis plus a non-best link: L3 (the 40 million cost) also relates to R2."""
+    import dataclasses
+
+    from crosscheck.engine.model import Link, link_id
+
+    analysis = small_analysis()
+    extra = Link(link_id(("L3",), ("R2",)), ("L3",), ("R2",), "related", 0.66, best=False,
+                 same_claim=0.1)
+    return dataclasses.replace(analysis, links=analysis.links + (extra,))
+
+
+def test_a_sentence_in_two_links_lists_the_other_and_marks_its_best() -> None:
+    analysis = _with_second_counterpart()
+    model = ReviewModel(analysis, items_of(analysis), {})
+    assert model.other_links("L3~R3") == ["L3~R2"]
+    assert "L3~R3" in model.other_links("L3~R2") and "L2~R2" in model.other_links("L3~R2")
+    # The pane follows the conflict of the best correspondence, not the extra link.
+    assert model.item_for_sentence("L3") == "L3~R3"
+
+
+def test_best_link_is_what_the_pane_follows_when_nothing_conflicts() -> None:
+    import dataclasses
+
+    analysis = _with_second_counterpart()
+    plain = tuple(dataclasses.replace(link, contradiction=None) for link in analysis.links)
+    analysis = dataclasses.replace(analysis, links=plain)
+    model = ReviewModel(analysis, items_of(analysis), {})
+    assert model.item_for_sentence("R2") == "L2~R2"
+    assert model.item_for_sentence("L3") == "L3~R3"
+
+
+def test_other_counterparts_come_after_the_best_correspondence_in_the_queue() -> None:
+    analysis = _with_second_counterpart()
+    model = ReviewModel(analysis, items_of(analysis), {})
+    assert model.order[-1] == "L3~R2"
+    assert model.order.index("L0~R0") < model.order.index("L3~R2")

@@ -130,3 +130,17 @@ async def test_titles_and_sources_with_control_codes_are_shown_not_sent(app_fact
                  app.review.sub_title]
         assert all("\x1b" not in part and "\x07" not in part for part in shown)
         assert "Ferry ␛[2J vote" in shown[0] and "␛]0;x␇l.txt" in shown[1]
+
+
+async def test_detail_shows_every_counterpart_of_the_selected_sentences(app_factory) -> None:
+    from test_models import _with_second_counterpart
+
+    app = app_factory(_with_second_counterpart())
+    async with app.run_test(size=SIZE):
+        app.review.select("L3~R3")
+        detail = app.review.query_one(DetailPanel).render_item().plain
+        assert "Also linked" in detail and "L3 ~ R2: related match 0.66" in detail
+        app.review.select("L3~R2")
+        detail = app.review.query_one(DetailPanel).render_item().plain
+        assert "another counterpart" in detail and "same claim 0.10" in detail
+        assert "L3 ~ R3" in detail

@@ -147,3 +147,21 @@ def test_semantic_off_loads_no_model(monkeypatch):
     analysis = _analysis(BRIDGE_LEFT, BRIDGE_RIGHT, semantic="off")
     cost = _sentence_id(analysis.left, "$4.2 million")
     assert (cost, _sentence_id(analysis.right, "$6.5 million")) in _pairs(analysis)
+
+
+def test_every_link_of_the_graph_survives_the_contradiction_step(bridge):
+    from crosscheck.engine.align import align
+
+    graph = {link.id for link in align(bridge.left, bridge.right).links}
+    assert graph <= {link.id for link in bridge.links}
+
+
+def test_long_articles_use_retrieval_and_still_find_the_counterparts(monkeypatch):
+    from crosscheck.engine import align
+
+    monkeypatch.setattr(align, "ALL_PAIRS_UP_TO", 4)  # force the top-k retrieval path
+    analysis = _analysis(BRIDGE_LEFT, BRIDGE_RIGHT)
+    cost = _sentence_id(analysis.left, "$4.2 million")
+    assert (cost, _sentence_id(analysis.right, "$6.5 million")) in _pairs(analysis)
+    inspection = _sentence_id(analysis.left, "inspection in January")
+    assert (inspection, _sentence_id(analysis.right, "inspection in January")) in _pairs(analysis)

@@ -15,9 +15,10 @@ from crosscheck.engine.model import Analysis, Document, Link
 FILTERS = ("all", "contradictions", "unreviewed", "one-sided", "reviewed")
 
 # Triage order: likely contradictions first, then related links, one-sided sentences,
-# paraphrases and near-identical links last (they rarely need a second look).
+# paraphrases and near-identical links (they rarely need a second look), and last the other
+# counterparts of sentences already in the best correspondence.
 (_GROUP_CONTRADICTION, _GROUP_RELATED, _GROUP_ONE_SIDED,
- _GROUP_PARAPHRASE, _GROUP_IDENTICAL) = range(5)
+ _GROUP_PARAPHRASE, _GROUP_IDENTICAL, _GROUP_OTHER_COUNTERPART) = range(6)
 _KIND_GROUP = {"related": _GROUP_RELATED, "manual": _GROUP_RELATED,
                "paraphrase": _GROUP_PARAPHRASE, "identical": _GROUP_IDENTICAL}
 
@@ -90,6 +91,8 @@ def _group(kind: str, link: Link | None, one_sided: bool) -> int:
         return _GROUP_ONE_SIDED
     if link is None:
         return _GROUP_RELATED
+    if not link.best:
+        return _GROUP_OTHER_COUNTERPART
     return _KIND_GROUP.get(link.kind, _GROUP_RELATED)
 
 
@@ -135,9 +138,11 @@ class ReviewModel:
         # A sentence may be in several links: its pane mark and counterpart follow a likely
         # contradiction first, then the best correspondence, then any other link.
         self._sentence_item = {}
+        self._sentence_items: dict[str, list[str]] = {}
         for key in sorted(self.order, key=lambda key: _pane_rank(self.items[key])):
             for sid in self.items[key].sentence_ids():
                 self._sentence_item.setdefault(sid, key)
+                self._sentence_items.setdefault(sid, []).append(key)
         self.version += 1
 
     def add_item(self, item: Any) -> ReviewItem:
@@ -211,6 +216,16 @@ class ReviewModel:
     def item_for_sentence(self, sid: str) -> str | None:
         """The highest-priority item the sentence belongs to."""
         return self._sentence_item.get(sid)
+
+    def other_links(self, key: str) -> list[str]:
+        """Other link items that share a sentence with item ``key`` (a sentence may be in
+        several links of the relatedness graph), most important first."""
+        found: list[str] = []
+        for sid in self.items[key].sentence_ids():
+            for other in self._sentence_items.get(sid, ()):
+                if other != key and other not in found and not self.items[other].one_sided:
+                    found.append(other)
+        return found
 
     def mark(self, sid: str, boilerplate: bool) -> Mark:
         """The gutter glyph and state of a sentence that is not selected."""

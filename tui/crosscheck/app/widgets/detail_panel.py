@@ -117,6 +117,7 @@ class DetailPanel(Widget, can_focus=True):
             text.append("\nReasons\n", style=self._style("heading"))
             for number, reason in enumerate(reasons, 1):
                 text.append_text(self._reason(number, reason))
+        text.append_text(self._also_linked(item.key))
         text.append_text(self._verdict(item.key))
         return text
 
@@ -124,6 +125,10 @@ class DetailPanel(Widget, can_focus=True):
         parts = [item.label]
         if item.link is not None:
             parts.append(f"match {item.link.score:.2f}")
+            if item.link.same_claim is not None:
+                parts.append(f"same claim {item.link.same_claim:.2f}")
+            if not item.link.best:
+                parts.append("another counterpart")
         if item.likely_contradiction:
             parts.insert(0, f"! likely contradiction {item.contradiction_score:.2f}")
         elif item.contradiction_score is not None:
@@ -159,6 +164,21 @@ class DetailPanel(Widget, can_focus=True):
             line.append(" — " + visible_controls(reason.explanation), style=self._style("dim"))
         line.append("\n")
         return line
+
+    def _also_linked(self, key: str) -> Text:
+        """The other links of this item's sentences, so every counterpart is in view."""
+        assert self.model is not None
+        others = self.model.other_links(key)
+        text = Text()
+        if not others:
+            return text
+        text.append("\nAlso linked\n", style=self._style("heading"))
+        for other in others:
+            item = self.model.items[other]
+            score = f" match {item.link.score:.2f}" if item.link is not None else ""
+            text.append(f" {'+'.join(item.left_ids)} ~ {'+'.join(item.right_ids)}: ")
+            text.append(f"{item.label}{score}\n", style=self._style("dim"))
+        return text
 
     def _verdict(self, key: str) -> Text:
         assert self.model is not None

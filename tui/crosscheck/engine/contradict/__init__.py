@@ -78,30 +78,27 @@ def find_contradictions(left: Document, right: Document, links: Sequence[Link],
     flagged = {sid for link, _, _, evidence in found if _likely(evidence)
                for sid in link.left + link.right}
     others = {(link.left[0], link.right[0]): link for link in links if not link.best}
+    quiet: list[Link] = []  # graph links with no likely conflict: kept, with no evidence
     # Best first, ties by id: sorting by ids and then (stably) by similarity orders the same
     # as one sort on (-similarity, left, right), with no Python key function per pair.
     pairs = [*((lid, rid, link.score) for (lid, rid), link in others.items()), *candidates]
-    checked: set[tuple[str, str]] = set()
     for lid, rid, similarity in sorted(sorted(pairs), key=itemgetter(2), reverse=True):
-        graph_link = others.pop((lid, rid), None)
-        if graph_link is not None:
-            checked.add((lid, rid))
-        if (lid, rid) in best or lid in flagged or rid in flagged:
-            continue
-        lf, rf = lfeat.one(lid), rfeat.one(rid)
-        evidence = pair_evidence_unaligned(lf, rf) if _anchored(lf, rf) else []
+        graph_link = others.get((lid, rid))
+        evidence: list[Evidence] = []
+        if (lid, rid) not in best and lid not in flagged and rid not in flagged:
+            lf, rf = lfeat.one(lid), rfeat.one(rid)
+            if _anchored(lf, rf):
+                evidence = pair_evidence_unaligned(lf, rf)
         if _likely(evidence):
             link = graph_link or Link(link_id((lid,), (rid,)), (lid,), (rid,), "related",
                                       similarity, best=False)
             found.append((link, lf, rf, evidence))
             flagged.update((lid, rid))
         elif graph_link is not None:
-            found.append((graph_link, lf, rf, []))
-    found.extend((link, lfeat.one(link.left[0]), rfeat.one(link.right[0]), [])
-                 for link in others.values())
+            quiet.append(graph_link)
     if nli is not None:
         _add_model_evidence(found, nli)
-    return [_filled(link, evidence) for link, _, _, evidence in found]
+    return [_filled(link, evidence) for link, _, _, evidence in found] + quiet
 
 
 def pair_evidence_unaligned(left: Features, right: Features) -> list[Evidence]:
