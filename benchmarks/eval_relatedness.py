@@ -10,6 +10,9 @@ Prints, for each tier:
   between articles on two different events of the same kind (hard negatives, "x-links": all
   wrong); the precision over both kinds of pair ("P all"); and the best recall at precision
   >= 0.85 over thresholds (an oracle figure: it picks the threshold on these topics);
+- mixed stories: two long "articles" made of MRPC report-split pairs (the i-th left and right
+  sentences are one story, every other pair is two different stories, shuffled by blocks of
+  ten): precision of the best links and of the other links, and recall of the best links;
 - STS news: Spearman correlation of the embedding cosine with the graded similarity;
 - sample corpus: precision / recall of the graph against the gold links, and kind accuracy
   (IN-SAMPLE: the link head is fitted partly on these stories, and they were written here).
@@ -85,6 +88,32 @@ def ecb_oracle_recall(tier: str, target: float = 0.85) -> tuple[float, float]:
     return best
 
 
+def mixed_stories(tier: str, n: int = 300) -> tuple[float, float, float, float]:
+    """(best P, best R, other-link P, other links per sentence) on MRPC report pairs."""
+    import random
+
+    pairs = mrpc("report")[:n]
+    order = list(range(len(pairs)))
+    rng = random.Random(11)
+    for start in range(0, len(order), 10):
+        block = order[start:start + 10]
+        rng.shuffle(block)
+        order[start:start + 10] = block
+    left = document_from_sentences([p.a for p in pairs], side="L")
+    right = document_from_sentences([pairs[k].b for k in order], side="R")
+    story_of_right = {f"R{pos}": k for pos, k in enumerate(order)}
+    counts = {True: [0, 0], False: [0, 0]}
+    for link in align(left, right, tier).links:
+        for a in link.left:
+            for b in link.right:
+                counts[link.best][0] += int(a[1:]) == story_of_right[b]
+                counts[link.best][1] += 1
+    best_tp, best_n = counts[True]
+    other_tp, other_n = counts[False]
+    return (best_tp / max(best_n, 1), best_tp / len(pairs), other_tp / max(other_n, 1),
+            other_n / len(pairs))
+
+
 def sts_spearman(tier: str) -> float:
     rows = sts_news()
     a, b = embed([r[0] for r in rows], tier), embed([r[1] for r in rows], tier)
@@ -126,6 +155,11 @@ def main() -> None:
               f"{corpus.precision:>9.3f} {corpus.recall:>9.3f} "
               f"{corpus.kind_accuracy(('identical', 'paraphrase', 'related')):>9.3f}")
     print("* in-sample: the sample corpus was written here and the link head is fitted on it.")
+    print(f"\n{'tier':<5} mixed stories: {'best P':>7} {'best R':>7} {'other P':>8} "
+          f"{'others/sentence':>16}")
+    for tier in args.tiers.split(","):
+        best_p, best_r, other_p, others = mixed_stories(tier)
+        print(f"{tier:<5} {'':>15}{best_p:>7.3f} {best_r:>7.3f} {other_p:>8.3f} {others:>16.2f}")
 
 
 if __name__ == "__main__":

@@ -78,7 +78,7 @@ def _add_semantic(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--semantic", choices=("auto", "full", "fast", "off"), default="auto",
         help="sentence-embedding tier: full (transformer), fast (static), off (words only); "
-        "auto picks full up to 400 content sentences in all, else fast (default: auto)")
+        "auto picks full up to 120 content sentences in all, else fast (default: auto)")
 
 
 def _positive_int(value: str) -> int:

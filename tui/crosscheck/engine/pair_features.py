@@ -62,8 +62,10 @@ class PairFeatures:
         similarity = base @ BASE_WEIGHTS
         present, idf = self.vectors.terms, self.vectors.term_idf
         shared = present[0][rows].multiply(present[1][cols]).tocsr()
-        weighted = shared @ sparse.diags(idf)
-        rarest = _row_max(weighted) / max(float(idf.max(initial=1.0)), 1e-9)
+        # IDF grows with the log of the article length: scaled by its maximum, the evidence
+        # means the same for a 10-sentence wire story and a 5,000-sentence book.
+        weighted = shared @ sparse.diags(idf / max(float(idf.max(initial=1.0)), 1e-9))
+        rarest = _row_max(weighted)
         shared_weight = np.log1p(np.asarray(weighted.sum(axis=1)).ravel())
         count = np.asarray(shared.sum(axis=1)).ravel()
         lengths_l = np.asarray(present[0].sum(axis=1)).ravel()[rows]

