@@ -144,3 +144,38 @@ async def test_detail_shows_every_counterpart_of_the_selected_sentences(app_fact
         detail = app.review.query_one(DetailPanel).render_item().plain
         assert "another counterpart" in detail and "same claim 0.10" in detail
         assert "L3 ~ R3" in detail
+
+
+async def test_articles_can_be_read_while_the_analysis_is_still_running(tmp_path,
+                                                                         monkeypatch) -> None:
+    import threading
+
+    import crosscheck.engine.analyze as analyze_module
+    from crosscheck.app import make_app
+    from crosscheck.engine.ingest import document_from_text
+
+    release = threading.Event()
+    real_analyze = analyze_module.analyze
+
+    def slow_analyze(*args, **kwargs):
+        release.wait(10)  # the model is still loading
+        return real_analyze(*args, **kwargs)
+
+    monkeypatch.setattr(analyze_module, "analyze", slow_analyze)
+    left = document_from_text("Ferry vote passes.\n\nThe council met on Monday.\n",
+                              source="left.txt", side="L")
+    right = document_from_text("Ferry vote passes.\n\nThe council met on Tuesday.\n",
+                               source="right.txt", side="R")
+    app = make_app("left.txt", "right.txt", reviewer="tester", nli=None,
+                   store_path=tmp_path / "p.db", documents=(left, right))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = " ".join(pane_lines(app.review.query_one("#left-pane", ArticlePane)))
+        assert "The council met on Monday." in shown
+        assert app.review.model is None
+        await pilot.press("a", "j")  # triage keys wait for the analysis: nothing happens
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.review.model is not None and app.review.selected is not None
+        assert not app.store.verdicts(app.comparison_id, "tester")

@@ -129,6 +129,9 @@ def _run_open(args: argparse.Namespace) -> int:
     # error is the same one line as in `analyze`.
     documents = _load_pair(args)
     nli = _load_nli(args.nli)
+    from crosscheck.engine.semantic import prefetch
+
+    prefetch(documents, args.semantic)  # the model loads while Textual starts
     return _run_app(args, documents, nli)
 
 

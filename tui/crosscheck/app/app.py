@@ -51,6 +51,8 @@ class CrosscheckApp(App[None]):
         if self.analysis is not None:
             self.open_analysis(self.analysis)
         else:
+            if self.documents is not None:
+                self.review.preview(*self.documents)
             self.run_analysis()
 
     def on_unmount(self) -> None:

@@ -19,6 +19,7 @@ from crosscheck.app.widgets.article_pane import ArticlePane
 from crosscheck.app.widgets.detail_panel import DetailPanel
 from crosscheck.app.widgets.progress import ReviewProgress
 from crosscheck.app.widgets.triage_queue import TriageQueue
+from crosscheck.engine.model import Analysis, Document
 from crosscheck.textsafe import visible_controls
 
 if TYPE_CHECKING:
@@ -87,9 +88,22 @@ class ReviewScreen(ReviewActions, Screen[None]):
     def show_analysis_progress(self, stage: str, fraction: float) -> None:
         self.query_one(ReviewProgress).show_analysis(stage, fraction)
 
+    def preview(self, left: Document, right: Document) -> None:
+        """Show both articles to read and scroll while the analysis runs (no items yet)."""
+        self._show_articles(ReviewModel(Analysis(left, right, (), (), ()), [], {}))
+
     def load(self, model: ReviewModel, position: str | None) -> None:
         """Show ``model`` and select ``position`` (or the first item in triage order)."""
         self.model = model
+        self._show_articles(model)
+        start = position if position in model.items else (model.order or [None])[0]
+        self._refresh_queue(cursor=start)
+        self.selected = start
+        self.mutate_reactive(ReviewScreen.selected)
+        self.query_one(DetailPanel).border_title = "Detail"
+        self.pane("L").focus()
+
+    def _show_articles(self, model: ReviewModel) -> None:
         for side in ("L", "R"):
             pane = self.pane(side)
             doc = model.document(side)
@@ -101,12 +115,6 @@ class ReviewScreen(ReviewActions, Screen[None]):
         names = (left.title or left.source, right.title or right.source)
         self.title = visible_controls(" ⇄ ".join(names))
         self.sub_title = visible_controls(f"{left.source} | {right.source}")
-        start = position if position in model.items else (model.order or [None])[0]
-        self._refresh_queue(cursor=start)
-        self.selected = start
-        self.mutate_reactive(ReviewScreen.selected)
-        self.query_one(DetailPanel).border_title = "Detail"
-        self.pane("L").focus()
 
     # -- selection ----------------------------------------------------------------------
     def watch_selected(self, old: str | None, new: str | None) -> None:

@@ -15,6 +15,8 @@ sentence once per session however often it re-analyses.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal, Protocol
@@ -24,7 +26,8 @@ import numpy as np
 from crosscheck.engine.model import Document
 from crosscheck.engine.semantic.tokenizer import SemanticModelError, verified_bytes
 
-__all__ = ["SemanticModelError", "check_model_files", "choose_tier", "content_count", "embed"]
+__all__ = ["SemanticModelError", "check_model_files", "choose_tier", "content_count", "embed",
+           "prefetch"]
 
 Tier = Literal["full", "fast"]
 TierChoice = Literal["auto", "full", "fast", "off"]
@@ -90,17 +93,42 @@ def check_model_files(choice: TierChoice, n_sentences: int) -> None:
 
 
 _cache: dict[tuple[str, str], np.ndarray] = {}
+# One encoding at a time: a prefetch and the analysis asking for the same sentences must not
+# both run the model; the second waits and finds them cached.
+_lock = threading.Lock()
 
 
 def embed(texts: Sequence[str], tier: Tier) -> np.ndarray:
     """Embeddings of ``texts`` (rows in order), computing only the ones not seen before."""
-    missing = list(dict.fromkeys(t for t in texts if (tier, t) not in _cache))
-    if missing:
-        model = encoder(tier)
-        if len(_cache) + len(missing) > _CACHE_LIMIT:
-            _cache.clear()
-        for text, row in zip(missing, model.encode(missing), strict=True):
-            _cache[(tier, text)] = row
-    if not texts:
-        return np.zeros((0, encoder(tier).dimension), dtype=np.float32)
-    return np.stack([_cache[(tier, t)] for t in texts])
+    with _lock:
+        missing = list(dict.fromkeys(t for t in texts if (tier, t) not in _cache))
+        if missing:
+            model = encoder(tier)
+            if len(_cache) + len(missing) > _CACHE_LIMIT:
+                _cache.clear()
+            for text, row in zip(missing, model.encode(missing), strict=True):
+                _cache[(tier, text)] = row
+        if not texts:
+            return np.zeros((0, encoder(tier).dimension), dtype=np.float32)
+        return np.stack([_cache[(tier, t)] for t in texts])
+
+
+def prefetch(documents: Sequence[Document], choice: TierChoice) -> threading.Thread | None:
+    """Start loading the model and embedding the documents' content sentences in the background.
+
+    The app calls this before Textual is even imported, so the model loads while the screen
+    is built; the analysis then finds the sentences cached. Errors are left for the analysis
+    to raise and report.
+    """
+    texts = [s.text for doc in documents for s in doc.sentences if not s.boilerplate]
+    tier = choose_tier(choice, len(texts))
+    if tier is None:
+        return None
+
+    def run() -> None:
+        with contextlib.suppress(Exception):
+            embed(texts, tier)
+
+    thread = threading.Thread(target=run, name="crosscheck-embed", daemon=True)
+    thread.start()
+    return thread
