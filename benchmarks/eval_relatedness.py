@@ -78,7 +78,7 @@ def ecb_graph(tier: str, pairs) -> tuple[float, float, float, float]:
 
 def ecb_oracle_recall(tier: str, target: float = 0.85) -> tuple[float, float]:
     """Best recall at precision >= target over thresholds on ECB+ 23-25, and that threshold."""
-    data = ecb_labelled(ecb_pairs("report") + ecb_cross_pairs("report"), tier)
+    data = ecb_labelled(ecb_pairs("report"), tier)
     scores = probability("link", tier, data.features)
     best = (0.0, 1.0)
     for t in np.round(np.arange(0.05, 0.96, 0.01), 2):
