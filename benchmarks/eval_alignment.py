@@ -12,29 +12,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from crosscheck.engine.analyze import analyze
-from crosscheck.engine.ingest import load_document
-from crosscheck.evaluation import AlignmentScore, resolve_gold, score_alignment, story_files
+from crosscheck.evaluation import AlignmentScore, corpus_stories, score_alignment
 
 CORPUS = Path(__file__).resolve().parents[1] / "sample_corpus"
 
 
-def evaluate(corpus: Path = CORPUS, *, verbose: bool = False,
-             best_only: bool = True) -> AlignmentScore:
+def evaluate(corpus: Path = CORPUS, *, verbose: bool = False, best_only: bool = True,
+             semantic: str = "auto") -> AlignmentScore:
     """Score the aligner on every story; return the pooled score.
 
     ``best_only`` scores the best correspondence; otherwise every link of the graph.
     """
     total = AlignmentScore()
-    for story_dir in sorted(p for p in corpus.iterdir() if (p / "gold.json").is_file()):
-        left_path, right_path, gold = story_files(story_dir)
-        left = load_document(str(left_path), side="L")
-        right = load_document(str(right_path), side="R")
-        story = resolve_gold(story_dir.name, gold, left, right)
-        links = [link for link in analyze(left, right).links if link.best or not best_only]
+    for left, right, story in corpus_stories(corpus):
+        links = [link for link in analyze(left, right, semantic=semantic).links
+                 if link.best or not best_only]
         score = score_alignment(links, story)
         total.add(score)
         if verbose:
-            print(f"{story_dir.name:<28} P={score.precision:.3f} R={score.recall:.3f} "
+            print(f"{story.name:<28} P={score.precision:.3f} R={score.recall:.3f} "
                   f"kind={score.kind_accuracy():.3f} unresolved={len(story.unresolved)}")
             _explain(links, story, left, right)
     return total

@@ -30,19 +30,14 @@ from scipy.stats import spearmanr
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crosscheck.engine.align import align  # noqa: E402
-from crosscheck.engine.analyze import analyze  # noqa: E402
-from crosscheck.engine.ingest import load_document  # noqa: E402
 from crosscheck.engine.pair_model import probability, threshold  # noqa: E402
 from crosscheck.engine.semantic import embed  # noqa: E402
 from crosscheck.evaluation import (  # noqa: E402
-    AlignmentScore,
     document_from_sentences,
-    resolve_gold,
-    score_alignment,
-    story_files,
 )
+from eval_alignment import evaluate as evaluate_corpus  # noqa: E402
 from real_data import ecb_cross_pairs, ecb_pairs, mrpc, sts_news  # noqa: E402
-from train_pair_model import CORPUS, claim_labelled, ecb_labelled  # noqa: E402
+from train_pair_model import claim_labelled, ecb_labelled  # noqa: E402
 
 
 def mrpc_f1(tier: str) -> tuple[float, float]:
@@ -120,17 +115,6 @@ def sts_spearman(tier: str) -> float:
     return float(spearmanr(np.einsum("ij,ij->i", a, b), [r[2] for r in rows]).correlation)
 
 
-def corpus_scores(tier: str) -> AlignmentScore:
-    total = AlignmentScore()
-    for story_dir in sorted(p for p in CORPUS.iterdir() if (p / "gold.json").is_file()):
-        left_path, right_path, gold = story_files(story_dir)
-        left = load_document(str(left_path), side="L")
-        right = load_document(str(right_path), side="R")
-        story = resolve_gold(story_dir.name, gold, left, right)
-        total.add(score_alignment(analyze(left, right, semantic=tier).links, story))
-    return total
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiers", default="off,fast,full")
@@ -148,7 +132,7 @@ def main() -> None:
         p_all = right / max(per_pair * len(same) + wrong_per_pair * len(cross), 1)
         oracle, cut = ecb_oracle_recall(tier)
         rho = sts_spearman(tier) if tier != "off" else float("nan")
-        corpus = corpus_scores(tier)
+        corpus = evaluate_corpus(best_only=False, semantic=tier)
         print(f"{tier:<5} {f1:>8.3f} {acc:>8.3f} {precision:>6.3f} {recall:>6.3f} "
               f"{best_recall:>6.3f} {per_pair:>10.1f} {wrong_per_pair:>7.2f} {p_all:>6.3f} "
               f"{oracle:>14.3f} ({cut:.2f}) {rho:>8.3f} "

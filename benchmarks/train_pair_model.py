@@ -30,7 +30,6 @@ from scipy.optimize import minimize
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crosscheck.engine.align import candidate_pairs  # noqa: E402
-from crosscheck.engine.ingest import load_document  # noqa: E402
 from crosscheck.engine.model import Sentence  # noqa: E402
 from crosscheck.engine.pair_features import (  # noqa: E402
     CLAIM_FEATURES,
@@ -41,10 +40,9 @@ from crosscheck.engine.pair_features import (  # noqa: E402
 )
 from crosscheck.engine.semantic import embed  # noqa: E402
 from crosscheck.evaluation import (  # noqa: E402
+    corpus_stories,
     document_from_sentences,
     pairs_of,
-    resolve_gold,
-    story_files,
 )
 from real_data import (  # noqa: E402
     ArticlePair,
@@ -90,11 +88,8 @@ def ecb_labelled(pairs: list[ArticlePair], tier: str) -> Labelled:
 def corpus_labelled(tier: str) -> Labelled:
     """Features and gold labels of every content pair of the sample corpus (in-sample)."""
     blocks, labels = [], []
-    for story_dir in sorted(p for p in CORPUS.iterdir() if (p / "gold.json").is_file()):
-        left_path, right_path, gold = story_files(story_dir)
-        left = load_document(str(left_path), side="L")
-        right = load_document(str(right_path), side="R")
-        positive = pairs_of(resolve_gold(story_dir.name, gold, left, right).links)
+    for left, right, story in corpus_stories(CORPUS):
+        positive = pairs_of(story.links)
         scored = candidate_pairs(left, right, tier)
         blocks.append(scored.features)
         labels.append([(scored.lsents[i].id, scored.rsents[j].id) in positive

@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,17 @@ def story_files(story_dir: Path) -> tuple[Path, Path, dict[str, Any]]:
     """(left path, right path, raw gold dict) of one corpus story."""
     gold = json.loads((story_dir / "gold.json").read_text(encoding="utf-8"))
     return story_dir / gold["left"], story_dir / gold["right"], gold
+
+
+def corpus_stories(corpus: Path) -> Iterator[tuple[Document, Document, GoldStory]]:
+    """Every story of a corpus folder with gold: both documents loaded and the gold resolved."""
+    from crosscheck.engine.ingest import load_document
+
+    for story_dir in sorted(p for p in corpus.iterdir() if (p / "gold.json").is_file()):
+        left_path, right_path, gold = story_files(story_dir)
+        left = load_document(str(left_path), side="L")
+        right = load_document(str(right_path), side="R")
+        yield left, right, resolve_gold(story_dir.name, gold, left, right)
 
 
 def resolve_gold(name: str, gold: dict[str, Any], left: Document, right: Document) -> GoldStory:
