@@ -165,3 +165,17 @@ def test_long_articles_use_retrieval_and_still_find_the_counterparts(monkeypatch
     assert (cost, _sentence_id(analysis.right, "$6.5 million")) in _pairs(analysis)
     inspection = _sentence_id(analysis.left, "inspection in January")
     assert (inspection, _sentence_id(analysis.right, "inspection in January")) in _pairs(analysis)
+
+
+def test_reports_count_further_counterparts_apart_from_the_best_links(bridge):
+    from crosscheck.reports import render_analysis
+    from crosscheck.reports.rows import report_rows, summary_counts
+
+    counts = summary_counts(bridge)
+    others = sum(1 for link in bridge.links if not link.best)
+    assert counts["further counterparts"] == others
+    assert sum(counts[k] for k in ("identical", "paraphrase", "related")) == sum(
+        1 for link in bridge.links if link.best)
+    kinds = {row.ids: row.kind for row in report_rows(bridge)}
+    assert all(kinds[link.id].startswith("also ") != link.best for link in bridge.links)
+    assert f"{others} further counterparts" in render_analysis(bridge, "text", color=False)

@@ -26,7 +26,8 @@ def report_rows(analysis: Analysis) -> list[ReportRow]:
     for link in analysis.links:
         c = link.contradiction
         rows.append(ReportRow(
-            ids=link.id, kind=link.kind, score=link.score,
+            # A further counterpart of a sentence already in the best correspondence.
+            ids=link.id, kind=link.kind if link.best else f"also {link.kind}", score=link.score,
             left=" ".join(left.sentence(s).text for s in link.left),
             right=" ".join(right.sentence(s).text for s in link.right),
             conflict=c.score if c else None,
@@ -41,10 +42,12 @@ def report_rows(analysis: Analysis) -> list[ReportRow]:
 
 
 def summary_counts(analysis: Analysis) -> dict[str, int]:
-    """How many links of each kind, contradictions, and one-sided sentences."""
-    counts = {"identical": 0, "paraphrase": 0, "related": 0, "manual": 0}
+    """How many best links of each kind, further counterparts, contradictions, one-sided."""
+    counts = {"identical": 0, "paraphrase": 0, "related": 0, "manual": 0,
+              "further counterparts": 0}
     for link in analysis.links:
-        counts[link.kind] = counts.get(link.kind, 0) + 1
+        kind = link.kind if link.best else "further counterparts"
+        counts[kind] = counts.get(kind, 0) + 1
     counts["likely contradictions"] = sum(
         1 for link in analysis.links if link.contradiction and link.contradiction.score >= LIKELY)
     counts["left only"] = len(analysis.left_only)
