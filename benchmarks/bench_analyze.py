@@ -5,8 +5,9 @@ Run: python benchmarks/bench_analyze.py [--sizes 100 1000 5000] [--text real|syn
 "real" text is news sentences from ../shared/data (MRPC, ECB+: see real_data.py); "synthetic"
 is benchmarks/synthetic.py's generated text.
 Each measurement runs in a fresh subprocess so peak RSS is that run's alone. "import s" is the
-one-off cost of importing the engine (numpy, scipy, rapidfuzz); "total s" is ingest + analyze
-of both articles, after the imports; peak MB is the whole process.
+one-off cost of importing the engine (numpy, scipy, rapidfuzz; with --warm also loading both
+model tiers); "total s" is ingest + analyze of both articles after that, which without --warm
+includes loading the model the analysis needs; peak MB is the whole process.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, {here!r})
 mode, n, text, semantic = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+warm = sys.argv[5] == "warm"
 if text == "real":
     from real_data import real_article_pair as article_pair
 else:
@@ -32,6 +34,9 @@ t_import = time.perf_counter()
 if mode == "crosscheck":
     from crosscheck.engine.analyze import analyze
     from crosscheck.engine.ingest import document_from_text
+    if warm:  # "after start-up": both model tiers already loaded, as in a running app
+        from crosscheck.engine.semantic import encoder
+        encoder("full"), encoder("fast")
 t_import = time.perf_counter() - t_import
 base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t0 = time.perf_counter()
@@ -54,10 +59,12 @@ print(json.dumps({{"mode": mode, "n": n, "sentences": sentences, "links": links,
 """
 
 
-def run(mode: str, n: int, timeout: float, text: str, semantic: str) -> dict | None:
+def run(mode: str, n: int, timeout: float, text: str, semantic: str,
+        warm: bool = False) -> dict | None:
     code = _CHILD.format(here=str(HERE))
     try:
-        done = subprocess.run([sys.executable, "-c", code, mode, str(n), text, semantic],
+        done = subprocess.run([sys.executable, "-c", code, mode, str(n), text, semantic,
+                               "warm" if warm else "cold"],
                               capture_output=True,
                               text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
@@ -73,6 +80,8 @@ def main() -> None:
     parser.add_argument("--text", choices=("real", "synthetic"), default="real")
     parser.add_argument("--semantic", default="auto")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--warm", action="store_true",
+                        help="load the models before timing (analysis after start-up)")
     args = parser.parse_args()
     print(f"{'engine':<11} {'sent/side':>9} {'links':>6} {'import s':>9} {'ingest s':>9} "
           f"{'analyze s':>9} {'total s':>8} {'peak MB':>8}")
@@ -81,7 +90,7 @@ def main() -> None:
         modes.append(("naive", args.baseline_timeout))
     for mode, timeout in modes:
         for n in args.sizes:
-            row = run(mode, n, timeout, args.text, args.semantic)
+            row = run(mode, n, timeout, args.text, args.semantic, args.warm)
             if row is None:
                 print(f"{mode:<11} {n:>9} {'-':>6}   did not finish in {timeout:.0f} s")
                 break
