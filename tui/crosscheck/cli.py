@@ -9,7 +9,7 @@ from typing import NoReturn
 
 from crosscheck import __version__
 from crosscheck.errors import CrosscheckError, ExitCode
-from crosscheck.output import write_output
+from crosscheck.output import emit, error_line, write_output
 
 SUBCOMMANDS = ("analyze", "demo", "open", "export", "import", "list")
 
@@ -18,7 +18,13 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line on stderr with exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(ExitCode.INPUT, f"crosscheck: error: {message} (see 'crosscheck --help')\n")
+        error_line(f"{message} (see 'crosscheck --help')")
+        self.exit(ExitCode.INPUT)
+
+    def _print_message(self, message: str, file=None) -> None:  # noqa: ANN001 - argparse's
+        # Help and usage echo argv (an invalid choice, say): through the sanitising writer.
+        if message:
+            emit(message, stream=file or sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +75,7 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("right", metavar="RIGHT", help="right article: path, '-' or URL")
     parser.add_argument("--max-bytes", type=_positive_int, default=10 * 1024 * 1024,
                         metavar="N", help="refuse inputs larger than N bytes (default 10 MB)")
+    add_timeout(parser)
     parser.add_argument("--nli", metavar="MODEL",
                         help="local NLI model (path or cached name) to score contradictions")
     _add_semantic(parser)
@@ -79,6 +86,23 @@ def _add_semantic(parser: argparse.ArgumentParser) -> None:
         "--semantic", choices=("auto", "full", "fast", "off"), default="auto",
         help="sentence-embedding tier: full (transformer), fast (static), off (words only); "
         "auto picks full up to 120 content sentences in all, else fast (default: auto)")
+
+
+def add_timeout(parser: argparse.ArgumentParser) -> None:
+    """``--timeout``: the whole read of an input (a URL's download, a pipe's writer)."""
+    parser.add_argument("--timeout", type=_positive_float, default=60.0, metavar="SECONDS",
+                        help="give up on an input (URL, pipe) not read in full within "
+                        "SECONDS (default 60)")
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < number < 1e9:
+        raise argparse.ArgumentTypeError(f"must be positive: {value!r}")
+    return number
 
 
 def _positive_int(value: str) -> int:
@@ -96,8 +120,8 @@ def _load_pair(args: argparse.Namespace):
 
     if args.left == "-" and args.right == "-":
         raise CrosscheckError("only one side can be read from stdin")
-    left = load_document(args.left, side="L", max_bytes=args.max_bytes)
-    right = load_document(args.right, side="R", max_bytes=args.max_bytes)
+    left = load_document(args.left, side="L", max_bytes=args.max_bytes, timeout=args.timeout)
+    right = load_document(args.right, side="R", max_bytes=args.max_bytes, timeout=args.timeout)
     from crosscheck.engine.semantic import check_model_files, content_count
 
     # A missing or damaged model file is one line and exit 2 before any work or screen.
@@ -119,8 +143,9 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
     left, right = _load_pair(args)
     analysis = analyze(left, right, nli=_load_nli(args.nli), semantic=args.semantic)
-    output = render_analysis(analysis, args.format, color=args.output is None and _is_tty())
-    write_output(output, args.output)
+    color = args.output is None and _is_tty()
+    output = render_analysis(analysis, args.format, color=color)
+    write_output(output, args.output, inputs=(args.left, args.right), styled=color)
     return ExitCode.OK
 
 
@@ -140,6 +165,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
     left, right = demo_pair()
     args.left, args.right, args.max_bytes = str(left), str(right), 10 * 1024 * 1024
+    args.timeout = 60.0
     if args.print_only:
         args.format, args.output = "text", None
         return _run_analyze(args)
@@ -159,7 +185,7 @@ def _is_tty() -> bool:
     return sys.stdout.isatty()
 
 
-_VALUE_OPTIONS = {"--reviewer", "--nli", "--max-bytes", "--semantic"}
+_VALUE_OPTIONS = {"--reviewer", "--nli", "--max-bytes", "--semantic", "--timeout"}
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:
@@ -186,9 +212,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return ExitCode.INPUT
     try:
+        if getattr(args, "reviewer", None):
+            from crosscheck.store.db import check_reviewer
+
+            check_reviewer(args.reviewer, "--reviewer")
         return int(args.func(args))
     except CrosscheckError as exc:
-        print(f"crosscheck: error: {exc}", file=sys.stderr)
+        error_line(str(exc))
         return int(exc.exit_code)
     except KeyboardInterrupt:
         return 130

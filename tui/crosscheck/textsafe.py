@@ -31,3 +31,37 @@ def md_escape(text: str) -> str:
 def md_code(text: str) -> str:
     """Text for a Markdown code span (a path or URL): controls visible, no backticks."""
     return visible_controls(text).replace("`", "'")
+
+
+# What a terminal must never receive from data, besides the controls above: bidi embeddings,
+# overrides and isolates reorder what follows them on screen ("Trojan Source"), line and
+# paragraph separators break lines, and lone surrogates (from undecodable argv or file names)
+# cannot even be encoded.
+_BIDI_AND_SEPARATORS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+_UNSAFE_FORMAT = re.compile(f"[{_BIDI_AND_SEPARATORS}]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_JSON_UNSAFE = re.compile(f"[\x80-\x9f{_BIDI_AND_SEPARATORS}\ud800-\udfff]")
+
+
+def terminal_text(text: str, *, one_line: bool = False) -> str:
+    """Text safe to print: controls visible, bidi controls as ``<U+202E>``, no surrogates.
+
+    With ``one_line``, newlines become visible too, so a message stays on its line.
+    """
+    text = encodable(text)
+    text = _UNSAFE_FORMAT.sub(lambda m: f"<U+{ord(m.group()):04X}>", visible_controls(text))
+    return text.replace("\n", "\u2424") if one_line else text
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, so it can be written as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def json_safe(json_text: str) -> str:
+    """JSON text with C1 controls, bidi controls, separators and surrogates as ``\\uXXXX``.
+
+    json.dumps(ensure_ascii=False) keeps them raw. Outside strings JSON holds only ASCII, so
+    escaping these code points anywhere in the text is exact: the parsed value is unchanged.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from crosscheck.errors import CrosscheckError
 
@@ -42,8 +43,35 @@ def decode_bytes(raw: bytes, label: str) -> str:
     # Detection often ties between Windows code pages; Western European text is far more
     # common in news files than Central European, so prefer it when the evidence is equal.
     tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    if len(tied) > 1 and not any(m.encoding in _PREFERRED for m in tied):
+        # Undecided (typical of a short line: "déclaré" ties between a dozen code pages and
+        # the first of them made "dķclarķ"), and the candidates need not even hold cp1252:
+        # take it when the result reads like Western European text.
+        western = _western(raw)
+        if western is not None:
+            return western
     preferred = min(tied, key=lambda m: _PREFERRED.get(m.encoding, len(_PREFERRED)))
     return str(preferred)
+
+
+def _western(raw: bytes) -> str | None:
+    """``raw`` as cp1252 (else Latin-1) when it reads like Western European text.
+
+    Accented letters there stand one or two at a time between ASCII letters ("déclaré",
+    "Größe"); Cyrillic or Greek bytes read as cp1252 give whole words of them ("Ïðèâåò").
+    """
+    for encoding in ("cp1252", "latin_1"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if any("\x80" <= ch <= "\x9f" for ch in text) or _LONG_ACCENT_RUN.search(text):
+            return None
+        return text
+    return None
+
+
+_LONG_ACCENT_RUN = re.compile(r"[^\x00-\x7f]{3,}")
 
 
 def _looks_binary(raw: bytes) -> bool:

@@ -15,12 +15,12 @@ _BLOCKS = ("script style noscript nav header footer aside form iframe svg templa
 def html_to_text(markup: str) -> tuple[str, str | None]:
     """Return (main text with paragraphs separated by blank lines, title or None)."""
     import trafilatura
-    from lxml import html
 
-    try:
-        tree = html.fromstring(markup)
-    except (ValueError, SyntaxError):
-        tree = None
+    tree = _parse(markup)
+    if tree is None or _lost_text(tree, markup):
+        # libxml2 stops at its nesting limit (2048 even with huge_tree) and refuses empty
+        # documents; the text is still in the markup, so strip the tags instead.
+        return _blank_line_paragraphs(strip_tags(markup)), None
     title = _title(tree)
     text = trafilatura.extract(
         markup,
@@ -38,6 +38,57 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n\n{text}"
     return _blank_line_paragraphs(text), title
+
+
+def _parse(markup: str) -> HtmlElement | None:
+    from lxml import etree, html
+
+    if not markup.strip():
+        return None
+    # huge_tree lifts libxml2's 256-level nesting limit; the input is already size-capped.
+    parser = html.HTMLParser(huge_tree=True)
+    try:
+        return html.fromstring(markup, parser=parser)
+    except (ValueError, SyntaxError, etree.LxmlError):
+        return None  # "Document is empty" (only a comment, BOM or <?xml?>), bad declarations
+
+
+def _lost_text(tree: HtmlElement, markup: str) -> bool:
+    parsed = len("".join(tree.text_content().split()))
+    return parsed < 0.5 * len("".join(strip_tags(markup).split()))
+
+
+# Every pattern stops at the next "<", so hostile markup ("<<<<...") stays linear.
+_OPEN_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b|<!--")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|br|tr|blockquote|pre|article|section)\b[^<>]*>",
+                        re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def strip_tags(markup: str) -> str:
+    """The visible text of ``markup`` without a parser: the path for markup lxml cannot take."""
+    import html as entities
+
+    text = _BLOCK_TAG.sub("\n\n", _drop_invisible(markup))
+    return entities.unescape(_TAG.sub(" ", text))
+
+
+def _drop_invisible(markup: str) -> str:
+    """Markup without scripts, styles and comments (an unclosed one hides the rest)."""
+    lower = markup.lower()
+    kept, pos = [], 0
+    while (match := _OPEN_INVISIBLE.search(lower, pos)) is not None:
+        kept.append(markup[pos:match.start()])
+        close = "-->" if match.group(1) is None else f"</{match.group(1)}"
+        end = lower.find(close, match.end())
+        if end == -1:
+            return " ".join(kept)
+        pos = end + len(close)
+        if close != "-->":
+            pos = lower.find(">", pos) + 1 or len(markup)
+        kept.append(" ")
+    kept.append(markup[pos:])
+    return "".join(kept)
 
 
 def _title(tree: HtmlElement | None) -> str | None:

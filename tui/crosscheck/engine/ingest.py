@@ -12,15 +12,21 @@ from crosscheck.engine.decode import decode_bytes
 from crosscheck.engine.model import Document, Sentence
 from crosscheck.engine.segment import segment, split_paragraphs
 from crosscheck.errors import CrosscheckError
+from crosscheck.limited_read import read_limited
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_TIMEOUT = 60.0
 Side = Literal["L", "R"]
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
-def load_document(source: str, *, side: Side, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Load ``source`` (path, ``-`` or http(s) URL) and segment it; bad input raises."""
-    raw, is_html = _read(source, max_bytes)
+def load_document(source: str, *, side: Side, max_bytes: int = DEFAULT_MAX_BYTES,
+                  timeout: float = DEFAULT_TIMEOUT) -> Document:
+    """Load ``source`` (path, ``-`` or http(s) URL) and segment it; bad input raises.
+
+    ``timeout`` bounds the whole read: a URL's download, or a pipe waiting for its writer.
+    """
+    raw, is_html = _read(source, max_bytes, timeout)
     text = decode_bytes(raw, _label(source))
     return document_from_text(text, source=source, side=side, is_html=is_html)
 
@@ -52,33 +58,20 @@ def document_from_text(text: str, *, source: str, side: Side, is_html: bool = Fa
     )
 
 
-def _read(source: str, max_bytes: int) -> tuple[bytes, bool]:
+def _read(source: str, max_bytes: int, timeout: float) -> tuple[bytes, bool]:
     if source.startswith(("http://", "https://")):
         from crosscheck.engine.fetch import fetch_url
 
-        body, content_type = fetch_url(source, max_bytes=max_bytes)
+        body, content_type = fetch_url(source, max_bytes=max_bytes, deadline=timeout)
         return body, "html" in content_type.lower()
     if source == "-":
         raw = sys.stdin.buffer.read(max_bytes + 1)
         if len(raw) > max_bytes:
             raise CrosscheckError(f"stdin: larger than the {max_bytes}-byte limit (--max-bytes)")
         return raw, False
-    path = Path(source)
-    if not path.exists():
-        raise CrosscheckError(f"{source}: no such file")
-    if path.is_dir():
-        raise CrosscheckError(f"{source}: is a directory, expected an article file")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise CrosscheckError(
-                f"{source}: {size} bytes is over the {max_bytes}-byte limit (--max-bytes)")
-        raw = path.read_bytes()
-    except PermissionError:
-        raise CrosscheckError(f"{source}: permission denied") from None
-    except OSError as exc:
-        raise CrosscheckError(f"{source}: cannot read ({exc.strerror})") from None
-    return raw, path.suffix.lower() in _HTML_SUFFIXES
+    # The cap counts the bytes read, so devices (/dev/zero) and pipes are bounded too.
+    raw = read_limited(source, max_bytes=max_bytes, wait=timeout)
+    return raw, Path(source).suffix.lower() in _HTML_SUFFIXES
 
 
 def _sniff_html(text: str) -> bool:

@@ -17,11 +17,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from crosscheck.errors import CrosscheckError
-from crosscheck.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from crosscheck.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate, tables_at
 
 DB_NAME = "crosscheck.db"
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_READONLY, SQLITE_CANTOPEN = 8, 14
 
 
 class StoreError(CrosscheckError):
@@ -47,19 +48,32 @@ def default_reviewer() -> str:
     """``$CROSSCHECK_REVIEWER``, else the login name, else ``reviewer``."""
     name = os.environ.get("CROSSCHECK_REVIEWER", "").strip()
     if name:
-        return name
+        return check_reviewer(name, "$CROSSCHECK_REVIEWER")
     try:
-        return getpass.getuser() or "reviewer"
+        return check_reviewer(getpass.getuser() or "reviewer", "the login name")
     except (OSError, KeyError):
         return "reviewer"
 
 
+def check_reviewer(name: str, origin: str) -> str:
+    """``name`` if it can be a reviewer: valid UTF-8 (argv and the environment may hold
+    undecodable bytes as surrogates, which SQLite cannot store) and free of control codes."""
+    if any("\ud800" <= ch <= "\udfff" for ch in name):
+        raise StoreError(f"{origin}: the reviewer name is not valid UTF-8")
+    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in name):
+        raise StoreError(f"{origin}: the reviewer name contains control characters")
+    return name
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) the database at ``path``, migrated to the latest schema."""
-    if path.exists():
+    exists = path.exists()
+    if exists:
         _check_existing(path)
     else:
         _prepare_dir(path.parent)
+    if exists and not _writable(path):
+        return _connect_read_only(path)
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                check_same_thread=False)
@@ -69,8 +83,62 @@ def connect(path: Path) -> sqlite3.Connection:
         _set_up(conn)
     except sqlite3.Error as exc:
         conn.close()
+        if exists and _error_code(exc) in (SQLITE_READONLY, SQLITE_CANTOPEN):
+            return _connect_read_only(path)  # a read-only mount os.access did not see
         raise StoreError(f"{path}: cannot use the verdict database ({exc})") from None
     return conn
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A healthy database we may not write (read-only file or filesystem): reading works, and
+    each write fails with SQLITE_READONLY, which the store reports as one line."""
+    conn = _open_read_only(path, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path}: cannot read the verdict database ({exc})") from None
+    if version != SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(f"{path}: read-only, and made by an older crosscheck (schema "
+                         f"{version}); make it writable once so it can be upgraded")
+    return conn
+
+
+def _open_read_only(path: Path, **options: object) -> sqlite3.Connection:
+    """A ``mode=ro`` connection; ``immutable`` when the directory is read-only too.
+
+    A WAL database needs its ``-shm`` file even to read; where that cannot be created (a
+    read-only mount) SQLite says "unable to open database file", which is not damage.
+    """
+    base = f"{path.resolve().as_uri()}?mode=ro"
+    for uri in (base, f"{base}&immutable=1"):
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, **options)  # type: ignore[arg-type]
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+            return conn
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if _error_code(exc) == SQLITE_CANTOPEN and not os.access(path.parent, os.W_OK):
+                continue
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(f"{path}: cannot open the verdict database ({exc})") from None
+            raise StoreError(f"{path}: damaged crosscheck database ({exc}); "
+                             "move it away or set CROSSCHECK_DATA_DIR") from None
+    raise StoreError(f"{path}: cannot open the verdict database read-only")
+
+
+def _writable(path: Path) -> bool:
+    # WAL mode creates -wal and -shm files beside the database, so the directory counts too.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _error_code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code (the extended code's low byte), or -1."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return -1 if code is None else code & 0xFF
 
 
 def _set_up(conn: sqlite3.Connection) -> None:
@@ -115,7 +183,10 @@ def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite rolls back by itself after some errors (a full disk); a second ROLLBACK
+        # would fail and hide the real error.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
@@ -149,8 +220,8 @@ def _check_existing(path: Path) -> None:
     if len(header) < 100:
         raise StoreError(f"{path}: damaged crosscheck database (truncated header); "
                          "move it away or set CROSSCHECK_DATA_DIR")
-    app_id, version, tables = _read_only_facts(path)
-    if app_id == 0 and version == 0 and not tables:
+    app_id, version, objects = _read_only_facts(path)
+    if app_id == 0 and version == 0 and not objects:
         return
     if app_id != APPLICATION_ID:
         raise StoreError(f"{path}: belongs to another application, not crosscheck; "
@@ -158,27 +229,31 @@ def _check_existing(path: Path) -> None:
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path}: made by a newer crosscheck (schema {version}, this one "
                          f"reads up to {SCHEMA_VERSION}); upgrade crosscheck")
+    missing = sorted(tables_at(version) - {name for kind, name in objects if kind == "table"})
+    if missing:
+        raise StoreError(f"{path}: damaged crosscheck database (table {', '.join(missing)} "
+                         "missing); move it away or set CROSSCHECK_DATA_DIR")
 
 
-def _read_only_facts(path: Path) -> tuple[int, int, list[str]]:
+def _read_only_facts(path: Path) -> tuple[int, int, list[tuple[str, str]]]:
+    """``application_id``, ``user_version`` and every schema object as ``(type, name)``.
+
+    Every object counts, not only tables: a foreign file holding only a view is not empty.
+    """
     # The header bytes can be stale in WAL mode, so ask SQLite through a read-only handle.
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                               isolation_level=None)
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open the verdict database ({exc})") from None
+    conn = _open_read_only(path)
     try:
         # One read transaction, so all three facts come from the same snapshot even while
         # another process is creating the schema (separate reads could see tables but no id).
         conn.execute("BEGIN")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        objects = [(str(r[0]), str(r[1])) for r in
+                   conn.execute("SELECT type, name FROM sqlite_master")]
         conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: damaged crosscheck database ({exc}); "
                          "move it away or set CROSSCHECK_DATA_DIR") from None
     finally:
         conn.close()
-    return app_id, version, tables
+    return app_id, version, objects

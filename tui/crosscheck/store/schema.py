@@ -6,6 +6,7 @@ frozen copy of version 1 so a test can build an old database and migrate it.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 
@@ -92,6 +93,13 @@ def _v1(conn: sqlite3.Connection) -> None:
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1, 2: _script(V2), 3: _script(V3)}
 SCHEMA_VERSION = max(MIGRATIONS)
+_DDL = {1: V1, 2: V2, 3: V3}
+
+
+def tables_at(version: int) -> set[str]:
+    """The tables a database at schema ``version`` must hold (to tell a damaged one)."""
+    return {name for number in range(1, version + 1)
+            for name in re.findall(r"CREATE TABLE (\w+)", _DDL.get(number, ""))}
 
 
 def migrate(conn: sqlite3.Connection) -> int:
