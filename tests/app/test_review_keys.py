@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import SIZE
 
 from crosscheck.app.widgets.article_pane import ArticlePane
@@ -220,7 +221,7 @@ async def test_palette_exports_verdicts_to_the_current_directory(app_factory, tm
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", "a")
         await pilot.press("ctrl+p")
-        await pilot.press(*"json lines")
+        await pilot.press(*"export json lines")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
@@ -238,6 +239,31 @@ async def test_palette_lists_every_review_action(app_factory) -> None:
         for wanted in ("Verdict: consistent", "Verdict: contradiction", "Verdict: unrelated",
                        "Verdict: unsure", "Clear verdict", "Undo", "Edit note", "Search",
                        "Link sentences", "Cycle filter", "Next unreviewed", "Help",
-                       "Export verdicts as JSON Lines", "Export verdicts as Markdown"):
+                       "Export verdicts: JSON Lines", "Export verdicts: Markdown report",
+                       "Export verdicts: CSV spreadsheet", "Export verdicts: W3C Web Annotations"):
             assert wanted in titles
         assert any(title.startswith("Toggle auto-advance") for title in titles)
+
+
+@pytest.mark.parametrize(("fmt", "name", "suffix"), [
+    ("markdown", "Markdown report", "md"), ("csv", "CSV spreadsheet", "csv"),
+    ("jsonl", "JSON Lines", "jsonl"), ("w3c", "W3C Web Annotations", "jsonld")])
+async def test_palette_offers_every_export_format_and_names_the_file(
+        app_factory, tmp_path, fmt, name, suffix) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        command = next(c for c in app.get_system_commands(app.review)
+                       if c.title == f"Export verdicts: {name}")
+        assert f"crosscheck-{app.comparison_id}.{suffix}" in command.help
+        notices = []
+        app.notify = lambda message, **kw: notices.append(message)  # type: ignore[method-assign]
+        command.callback()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.last_export == tmp_path / f"crosscheck-{app.comparison_id}.{suffix}"
+        assert "contradiction" in app.last_export.read_text(encoding="utf-8")
+        assert any(f"Wrote crosscheck-{app.comparison_id}.{suffix}" in n for n in notices)
+        again = next(c for c in app.get_system_commands(app.review)
+                     if c.title == f"Export verdicts: {name}")
+        assert f"crosscheck-{app.comparison_id}-2.{suffix}" in again.help  # never overwrites

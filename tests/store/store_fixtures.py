@@ -32,7 +32,7 @@ RIGHT = [
 LINKS = [
     (("L0",), ("R0",), "paraphrase", 0.81, None),
     (("L1",), ("R1",), "related", 0.52, Contradiction(0.74, (
-        Reason("number", "Seven", "eight", "7 vs 8 members in favour"),))),
+        Reason("number", "Seven", "eight", "7 vs 8 members in favour", (59, 64), (62, 67)),))),
     (("L2",), ("R3",), "identical", 1.0, None),
     (("L3",), ("R4",), "paraphrase", 0.77, None),
 ]

@@ -30,6 +30,26 @@ def test_export_defaults_to_jsonl_on_stdout(reviewed: Path, capsys) -> None:
     assert {json.loads(line)["reviewer"] for line in lines} == {"ann", "bob"}
 
 
+def test_export_of_everything_says_which_comparisons_it_included(reviewed: Path,
+                                                                 capsys) -> None:
+    with VerdictStore.open(reviewed, clock=FixedClock()) as store:
+        store.open_comparison(make_analysis(left_source="/news/unreviewed.txt",
+                                            left=["A story nobody reviewed."], links=[]))
+        third = store.open_comparison(make_analysis(left_source="/news/third.txt",
+                                                    left=["Another \x1b[2J story."], links=[]))
+        store.set_verdict(third.id, "L0", "unsure", "ann")
+    assert main(["export", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "included comparison #1: Ferry to close / Council shuts ferry "
+        "(/news/left.txt | /news/right.html; 4 records)",
+        "included comparison #3: Ferry to close / Council shuts ferry "
+        "(/news/third.txt | /news/right.html; 1 record)"]
+    assert "/news/third.txt" in captured.out
+    assert main(["export", "--comparison", "1"]) == 0
+    assert "included" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("fmt", ["csv", "markdown", "w3c"])
 def test_export_writes_other_formats_to_a_file(reviewed: Path, tmp_path: Path, capsys,
                                                fmt: str) -> None:

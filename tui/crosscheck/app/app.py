@@ -138,10 +138,16 @@ class CrosscheckApp(App[None]):
         for name in FILTERS:
             yield SystemCommand(f"Filter: {name}", f"Show {name} items in the queue",
                                 _filter_setter(review, name))
-        yield SystemCommand("Export verdicts as JSON Lines", "Write crosscheck-*.jsonl here",
-                            lambda: self.export("jsonl"))
-        yield SystemCommand("Export verdicts as Markdown", "Write crosscheck-*.md here",
-                            lambda: self.export("markdown"))
+        yield from self._export_commands()
+
+    def _export_commands(self) -> Iterable[SystemCommand]:
+        from crosscheck.app.export import FORMATS, export_path
+
+        for fmt, (name, suffix) in FORMATS.items():
+            target = (export_path(Path.cwd(), fmt, self.comparison_id).name
+                      if self.comparison_id is not None else f"crosscheck-<id>.{suffix}")
+            yield SystemCommand(f"Export verdicts: {name}",
+                                f"Write {target} in {Path.cwd()}", _exporter(self, fmt))
 
     def toggle_auto_advance(self) -> None:
         self.auto_advance = not self.auto_advance
@@ -165,12 +171,12 @@ class CrosscheckApp(App[None]):
         try:
             path = write_export(records, fmt, directory, cmp_id)
         except OSError as error:
-            self.call_from_thread(self.notify, str(error), title="Export failed",
-                                  severity="error")
+            self.call_from_thread(self.notify, f"Nothing written: {error}",
+                                  title="Export failed", severity="error")
             return
         self.last_export = path
-        self.call_from_thread(self.notify, f"{len(records)} records written to {path}",
-                              title="Exported", timeout=8)
+        self.call_from_thread(self.notify, f"Wrote {path.name} ({len(records)} verdicts and "
+                              f"notes) in {path.parent}", title="Exported", timeout=8)
 
 
 def _freeze_heap() -> None:
@@ -200,6 +206,13 @@ _REVIEW_COMMANDS = (
 def _runner(screen: ReviewScreen, action: str) -> Any:
     async def run() -> None:
         await screen.run_action(action)
+
+    return run
+
+
+def _exporter(app: CrosscheckApp, fmt: str) -> Any:
+    def run() -> None:
+        app.export(fmt)
 
     return run
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from crosscheck.engine.model import Analysis, Document, Link, link_id
+from crosscheck.engine.model import Analysis, Document, Link, Reason, link_id
 from crosscheck.store.anchors import selector_for
 from crosscheck.store.records import Item
 
@@ -39,10 +39,19 @@ def link_evidence(link: Link) -> dict[str, Any]:
     evidence: dict[str, Any] = {"kind": link.kind, "score": round(link.score, 4)}
     if link.contradiction is not None:
         evidence["contradiction"] = round(link.contradiction.score, 4)
-        evidence["reasons"] = [{"type": r.type, "left": r.left, "right": r.right,
-                                "explanation": r.explanation}
-                               for r in link.contradiction.reasons]
+        evidence["reasons"] = [_reason(r) for r in link.contradiction.reasons]
     return evidence
+
+
+def _reason(reason: Reason) -> dict[str, Any]:
+    """A reason with both spans: the words, and their offsets in each document when known."""
+    stored: dict[str, Any] = {"type": reason.type, "left": reason.left, "right": reason.right,
+                              "explanation": reason.explanation}
+    if reason.left_span is not None:
+        stored["left_span"] = list(reason.left_span)
+    if reason.right_span is not None:
+        stored["right_span"] = list(reason.right_span)
+    return stored
 
 
 def _check_ids(doc: Document, ids: tuple[str, ...], side: str) -> None:
