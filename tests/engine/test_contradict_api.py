@@ -37,11 +37,18 @@ def test_reason_spans_point_into_each_document() -> None:
 
 
 def test_a_denial_without_alignment_becomes_a_new_related_link() -> None:
-    _, _, links = run([("L1", "R1", 0.27), ("L2", "R2", 0.25)])
+    _, _, links = run([("L1", "R1", 0.8), ("L2", "R2", 0.6)])
     extra = [k for k in links if k.id == "L1~R1"]
-    assert extra and extra[0].kind == "related" and extra[0].score == 0.27
+    assert extra and extra[0].kind == "related" and extra[0].score == 0.8
     assert extra[0].diff == () and "denial" in {r.type for r in extra[0].contradiction.reasons}
     assert not any(k.id == "L2~R2" for k in links)
+
+
+def test_a_weakly_related_pair_cannot_be_a_likely_contradiction() -> None:
+    """The same denial, on a pair the aligner thinks only weakly related, is not flagged."""
+    _, _, links = run([("L1", "R1", 0.3)])
+    assert not any(k.id == "L1~R1" and k.contradiction and k.contradiction.score >= 0.5
+                   for k in links)
 
 
 def test_links_without_evidence_are_returned_unchanged() -> None:

@@ -68,10 +68,14 @@ def test_model_evidence_is_added_as_a_reason(tmp_path: Path) -> None:
             return [0.9 for _ in pairs]
 
     ldoc, rdoc = document(["The fire was started at night."], "L"), document(["It rained."], "R")
-    (link,) = find_contradictions(ldoc, rdoc, [Link("L0~R0", ("L0",), ("R0",), "related", 0.4)],
+    (link,) = find_contradictions(ldoc, rdoc, [Link("L0~R0", ("L0",), ("R0",), "related", 0.9)],
                                   [], nli=Always())
     (reason,) = link.contradiction.reasons
     assert reason.type == "model" and link.contradiction.score >= 0.5
+    # The model's probability is conflict evidence; a weakly related pair still cannot pass.
+    (weak,) = find_contradictions(ldoc, rdoc, [Link("L0~R0", ("L0",), ("R0",), "related", 0.3)],
+                                  [], nli=Always())
+    assert weak.contradiction.score < 0.5
 
 
 def test_a_wrong_path_is_a_one_line_error(tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def find_contradictions(left: Document, right: Document, links: Sequence[Link],
     best = {(a, b) for link in links if link.best for a in link.left for b in link.right}
     # A sentence already in a likely contradiction keeps that one: it explains the conflict,
     # and more pairs for the same sentence would mostly repeat it.
-    flagged = {sid for link, _, _, evidence in found if _likely(evidence)
+    flagged = {sid for link, _, _, evidence in found if _likely(evidence, _related(link))
                for sid in link.left + link.right}
     others = {(link.left[0], link.right[0]): link for link in links if not link.best}
     quiet: list[Link] = []  # graph links with no likely conflict: kept, with no evidence
@@ -89,7 +89,7 @@ def find_contradictions(left: Document, right: Document, links: Sequence[Link],
             lf, rf = lfeat.one(lid), rfeat.one(rid)
             if _anchored(lf, rf):
                 evidence = pair_evidence_unaligned(lf, rf)
-        if _likely(evidence):
+        if _likely(evidence, similarity):
             link = graph_link or Link(link_id((lid,), (rid,)), (lid,), (rid,), "related",
                                       similarity, best=False)
             found.append((link, lf, rf, evidence))
@@ -107,9 +107,14 @@ def pair_evidence_unaligned(left: Features, right: Features) -> list[Evidence]:
     return [item for rule in RULES for item in rule(pair)]
 
 
-def _likely(evidence: list[Evidence]) -> bool:
-    verdict = combine(evidence)
+def _likely(evidence: list[Evidence], related: float) -> bool:
+    verdict = combine(evidence, related)
     return verdict is not None and verdict.score >= THRESHOLD
+
+
+def _related(link: Link) -> float:
+    """The link probability; a link made by hand is related by the reviewer's word."""
+    return 1.0 if link.kind == "manual" else link.score
 
 
 def _anchored(left: Features, right: Features) -> bool:
@@ -126,7 +131,7 @@ def _anchored(left: Features, right: Features) -> bool:
 
 
 def _filled(link: Link, evidence: list[Evidence]) -> Link:
-    verdict = combine(evidence)
+    verdict = combine(evidence, _related(link))
     return dataclasses.replace(link, contradiction=verdict) if verdict else link
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from crosscheck.engine.contradict import lexicon as lx
+from crosscheck.engine.contradict.substitution import place_code
 
 _CAP = r"[A-Z][\w'’&.-]*\w|[A-Z]"
 _NAME_RE = re.compile(rf"(?:{_CAP})(?:\s+(?:(?:of|de|del|van|von|da|for|the|al)\s+)*(?:{_CAP}))*")
@@ -105,9 +106,19 @@ def name_lists(text: str, names: tuple[Name, ...],
 
 def same_entity(a: Name, b: Name) -> bool:
     """Whether two names can denote the same thing ("Smith" and "John Smith")."""
-    if a.negated != b.negated or (a.head and b.head and a.head != b.head):
+    if a.negated != b.negated:
         return False
-    return bool(a.key & b.key) or a.text.lower() == b.text.lower() or _acronym(a, b)
+    country = place_code(a.text)
+    if country is not None and country == place_code(b.text):
+        return True  # "U.S." and "United States"; "Beijing" for China's government
+    if a.head and b.head and a.head != b.head:
+        return False
+    return (bool(a.key & b.key) or _bare(a.text) == _bare(b.text) or _acronym(a, b))
+
+
+def _bare(text: str) -> str:
+    """Case, dots and a possessive dropped: "U.S" and "US", "Xi's" and "Xi"."""
+    return text.lower().removesuffix("'s").removesuffix("’s").replace(".", "")
 
 
 def _acronym(a: Name, b: Name) -> bool:

@@ -14,6 +14,7 @@ from crosscheck.engine.contradict import lexicon as lx
 from crosscheck.engine.contradict.dates import DateMention, extract_dates
 from crosscheck.engine.contradict.entities import Name, extract_names, name_lists
 from crosscheck.engine.contradict.numbers import Quantity, extract_quantities
+from crosscheck.engine.contradict.substitution import Place, Word, places, sentence_words
 from crosscheck.engine.model import Sentence
 from crosscheck.engine.tokens import content_terms
 
@@ -96,6 +97,8 @@ class Features:
     reports: tuple[Cue, ...]
     modal: dict[str, tuple[Cue, ...]]
     antonyms: dict[str, tuple[int, Cue]]  # label -> (side, cue); side -1 means both sides used
+    words: tuple[Word, ...] = ()
+    places: tuple[Place, ...] = ()
 
 
 def _cues(family: _Family, text: str, base: int, starts: Sequence[tuple[int, str]],
@@ -122,15 +125,26 @@ def _cues(family: _Family, text: str, base: int, starts: Sequence[tuple[int, str
     return tuple(found)
 
 
+_IDIOM = re.compile(r"(?i)(?:" + "|".join(re.escape(i) for i in lx.NEGATION_IDIOMS) + r")\b")
+_TIMING = re.compile(r"(?i)^(?:\W+\w+){0,8}?\W+(?:" + "|".join(lx.NEGATION_TIMING) + r")\b")
+
+
 def _negations(text: str, lowered: str, words: list[str], base: int,
                skip: Sequence[Span]) -> tuple[Cue, ...]:
+    """Negators that deny a claim: not inside an idiom, not "not ... until" (timing)."""
     if lx.NEGATORS.isdisjoint(words) and "n't" not in lowered and "n’t" not in lowered:
         return ()
     found = []
     for m in _NEGATION.pattern.finditer(text):
         start, end = m.start() + base, m.end() + base
-        if not any(a <= start < b for a, b in skip):
-            found.append(Cue(start, end, m.group()))
+        if any(a <= start < b for a, b in skip):
+            continue
+        # "didn't" starts at "did"; the idiom and timing checks read from the negator itself.
+        head = m.start() if not m.group().endswith(("n't", "n’t")) else m.end() - 3
+        if _IDIOM.match(text, head) or _IDIOM.match(text, m.end() - 3) or \
+                _TIMING.match(text[m.end():]):
+            continue
+        found.append(Cue(start, end, m.group()))
     return tuple(found)
 
 
@@ -146,9 +160,10 @@ def sentence_features(sentence: Sentence) -> Features:
     unknown = _cues(_UNKNOWN, text, base, starts)
     denials = _cues(_DENIAL, text, base, starts)
     phrase_spans = [(c.start, c.end) for c in unknown + denials]
-    modal = {"unknown": unknown,
-             "possible": _cues(_POSSIBLE, text, base, starts, phrase_spans),
+    possible = _cues(_POSSIBLE, text, base, starts, phrase_spans)
+    modal = {"unknown": unknown, "possible": possible,
              "certain": _cues(_CERTAIN, text, base, starts, phrase_spans)}
+    phrase_spans += [(c.start, c.end) for c in possible]
     return Features(
         span=(sentence.start, sentence.end), text=text,
         terms=frozenset(t[:TERM_PREFIX] for t in content_terms(text)), quantities=quantities,
@@ -159,6 +174,7 @@ def sentence_features(sentence: Sentence) -> Features:
         reframes=_cues(_REFRAME, text, base, starts),
         reports=_cues(_REPORT, text, base, starts), modal=modal,
         antonyms=_antonyms(text, base, starts) if starts else {},
+        words=sentence_words(text, base), places=places(text, base),
     )
 
 
@@ -211,6 +227,7 @@ def merge(parts: Sequence[Features]) -> Features:
         quotes=_join(p.quotes for p in parts), negations=_join(p.negations for p in parts),
         denials=_join(p.denials for p in parts), reframes=_join(p.reframes for p in parts),
         reports=_join(p.reports for p in parts), modal=modal, antonyms=antonyms,
+        words=_join(p.words for p in parts), places=_join(p.places for p in parts),
     )
 
 

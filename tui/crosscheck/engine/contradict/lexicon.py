@@ -7,8 +7,18 @@ Every entry is lower case. Phrases are matched as whole words ("no truth" does n
 from __future__ import annotations
 
 # --- Negation: a claim asserted by one source and negated by the other. -----------------------
-NEGATORS = frozenset("not no never none nobody nothing neither nor cannot without".split())
+NEGATORS = frozenset("not no never none nobody nothing neither nor cannot".split())
 NEGATED_CONTRACTIONS = ("n't", "n’t")
+# A negator inside these does not deny a claim: "not only ... but also", "did not rule out"
+# (a possibility, read as a hedge below), "no doubt".
+NEGATION_IDIOMS = (
+    "not only", "not just", "not merely", "not least", "not to mention", "no doubt",
+    "no matter", "nothing but", "not rule out", "not ruled out", "not ruling out",
+    "no sooner", "not unlike", "no less than", "no fewer than", "no more than",
+)
+# "could not reach the site until Monday" says when, not whether: a negator with one of these
+# a few words later is about timing.
+NEGATION_TIMING = ("until", "till", "before")
 
 # --- Denial: one source disputes, denies or reframes the other's report. -----------------------
 # Strong cues say outright that a report or claim is wrong.
@@ -20,7 +30,7 @@ DENIAL_STRONG = (
     "dismissed reports", "dismissed the report", "dismissed claims", "rejected the report",
     "rejected reports", "rejected claims", "rumour", "rumours", "rumor", "rumors",
     "contrary to", "fake news", "nonsense", "mischaracterised", "mischaracterized",
-    "wrongly reported", "no such", "described as", "never received", "received no",
+    "wrongly reported", "no such", "never received", "received no",
     "never asked", "never said", "no record of",
 )
 # Reframing cues correct what a thing is ("is in fact a letter") without the word "deny".
@@ -39,7 +49,7 @@ UNKNOWN_CUES = (
     "declined to confirm", "would not confirm", "did not confirm", "could not confirm",
     "unclear", "unknown", "not known", "not yet known", "not clear", "remains to be seen",
     "undecided", "not yet decided", "no decision", "under review", "yet to be determined",
-    "no comment", "declined to comment", "whether", "under investigation", "being investigated",
+    "no comment", "declined to comment", "under investigation", "being investigated",
     "not yet determined", "not been determined", "not yet clear", "investigating",
 )
 POSSIBLE_CUES = (
@@ -47,7 +57,8 @@ POSSIBLE_CUES = (
     "reportedly", "allegedly", "apparently", "expected to", "is expected", "are expected",
     "considering", "plans to", "planning to", "potential", "potentially", "suggested",
     "rumoured", "rumored", "appears to", "seems to", "is said to", "could face",
-    "proposed", "tentative", "tentatively", "in talks",
+    "proposed", "tentative", "tentatively", "in talks", "not rule out", "not ruled out",
+    "not ruling out",
 )
 CERTAIN_CUES = (
     "will", "confirmed", "definitely", "certainly", "officially", "is set to", "are set to",
@@ -94,6 +105,15 @@ NUMBER_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "half a": 0.5, "half": 0.5,
     "a third": 1 / 3, "a quarter": 0.25, "single": 1, "a thousand": 1000,
+}
+# Ordinals: a rank or a place in a series ("first place", "the 8th floor").
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "last": -1,
 }
 # Vague counts: (low, high) ranges, never exact.
 VAGUE_COUNTS = {

@@ -7,6 +7,7 @@ Weights and thresholds sit in the tables at the top so they can be read and tune
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,7 +16,9 @@ from crosscheck.engine.contradict.dates import dates_conflict, describe
 from crosscheck.engine.contradict.entities import Name, same_entity, same_slot
 from crosscheck.engine.contradict.features import Features, modal_level
 from crosscheck.engine.contradict.numbers import comparable, compare
+from crosscheck.engine.contradict.substitution import antonyms, change, ordinals
 from crosscheck.engine.model import Reason
+from crosscheck.engine.tokens import stem
 
 # How sure each finding is, before combining.
 WEIGHTS = {
@@ -23,7 +26,23 @@ WEIGHTS = {
     "entity_slot": 0.7, "entity_list": 0.75, "entity_loose": 0.4,
     "negation": 0.6, "quote": 0.65, "quote_negated": 0.8, "antonym": 0.65,
     "denial": 0.5, "denial_target": 0.15, "denial_report": 0.15, "reframe": 0.4,
+    "antonym_direct": 0.8, "antonym_similar": 0.6, "place": 0.75,
 }
+# Share of content words two sentences must have in common before the words only one of them
+# uses are read as the same slot filled differently.
+SUBSTITUTION_COMMON = 0.5
+# Words around a date that say which event it dates, and verbs that make it a reporting date.
+DATE_REACH = 3
+REPORT_REACH = 24
+_REPORTING = re.compile(
+    r"(?i)\b(?:said|says|say|told|tells|reported|reports|reporting|published|noted|notes|"
+    r"wrote|writes|posted|stated|added|quoted|commented|tweeted|interview|statement)"
+    r"(?:\s+\w+)?(?:\s+(?:on|late|early|last))?\s*$")
+_DATE_WORDS = frozenset({*lx.MONTHS, *lx.WEEKDAYS, "last", "next", "earli", "late", "mid"})
+# A negator's scope: the content words after it, most of which the other side must share.
+NEGATION_SCOPE = 5
+NEGATION_SCOPE_SHARED = 0.5
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:but|and|while|whereas|although)\s")
 DATE_WEIGHTS = {"monthday": 0.75, "weekday": 0.7, "time": 0.6, "year": 0.6, "month": 0.55,
                 "relative": 0.45}
 MODAL_WEIGHTS = {
@@ -35,6 +54,13 @@ SAME_CLAIM_OVERLAP = 0.5
 SAME_CLAIM_SHARED = 3
 QUOTE_MIN_OVERLAP = 0.3
 QUOTE_SAME_RATIO = 0.95
+QUOTE_FRAME_COMMON = 0.5
+QUOTE_INTRO_REACH = 3
+# Verbs that introduce what a document or person asks, requires or calls something.
+_QUOTING_VERBS = frozenset(stem(w) for w in (
+    "asks asked requires required demands demanded calls called describes described urges "
+    "urged pledges pledged promises promised commits committed orders ordered states "
+    "reads read titled headlined").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,19 +141,40 @@ def number_reasons(p: Pair) -> list[Evidence]:
 
 
 def date_reasons(p: Pair) -> list[Evidence]:
-    """The same kind of date (weekday, day, time...) with different values on each side."""
+    """The same kind of date (weekday, day, time...) of the same event, different values.
+
+    A date belongs to the words around it ("sent on Friday"): two dates conflict only when
+    those words meet, and a date of the reporting ("said on Thursday", "published on
+    Wednesday") is not the date of the event.
+    """
     if not p.linked and not _same_claim(p):
         return []
     out = []
+    lwords, rwords = _event_dates(p.left), _event_dates(p.right)
     for field, weight in DATE_WEIGHTS.items():
-        mine = [d for d in p.left.dates if d.field == field]
-        theirs = [d for d in p.right.dates if d.field == field]
+        mine = [d for d, ctx in lwords if d.field == field
+                and any(ctx & c for e, c in rwords if e.field == field)]
+        theirs = [d for d, ctx in rwords if d.field == field
+                  and any(ctx & c for e, c in lwords if e.field == field)]
         if not mine or not theirs:
             continue
         if any(not dates_conflict(a, b) for a in mine for b in theirs):
             continue
         a, b = mine[0], theirs[0]
         out.append(_reason("date", a, b, f"{describe(a)} vs {describe(b)}", weight))
+    return out
+
+
+def _event_dates(f: Features) -> list[tuple[object, frozenset[str]]]:
+    """Each date that is not the date of a report, with the stems of the words around it."""
+    out = []
+    for d in f.dates:
+        local_start = d.start - f.span[0]
+        if _REPORTING.search(f.text[max(0, local_start - REPORT_REACH):local_start]):
+            continue
+        before = [w.stem for w in f.words if w.end <= d.start][-DATE_REACH:]
+        after = [w.stem for w in f.words if w.start >= d.end][:DATE_REACH]
+        out.append((d, frozenset(before + after) - _DATE_WORDS))
     return out
 
 
@@ -173,18 +220,26 @@ def _claim_negations(f: Features) -> list:
 
 
 def negation_reasons(p: Pair) -> list[Evidence]:
-    """One side negates the claim the other asserts."""
+    """One side negates the claim the other asserts.
+
+    What a negator denies is what follows it ("did not approve the budget"): most of those
+    words must be in the other sentence, so a "not" about something else is not a conflict.
+    """
     lneg, rneg = _claim_negations(p.left), _claim_negations(p.right)
     if bool(lneg) == bool(rneg):
         return []
-    if not _same_claim(p) and not (p.linked and len(p.shared) >= 2 and p.overlap >= 0.25):
+    neg_left = bool(lneg)
+    negating, other = (p.left, p.right) if neg_left else (p.right, p.left)
+    cue = (lneg or rneg)[0]
+    clause_end = _CLAUSE_END.search(negating.text, cue.end - negating.span[0])
+    limit = negating.span[0] + clause_end.start() if clause_end else negating.span[1]
+    scope = [w for w in negating.words if cue.end <= w.start < limit][:NEGATION_SCOPE]
+    theirs = {w.stem for w in other.words}
+    shared = sum(w.stem in theirs for w in scope)
+    if shared < min(2, len(scope)) or not scope or shared / len(scope) < NEGATION_SCOPE_SHARED:
         return []
-    if lneg:
-        cue, other, neg_left = lneg[0], _whole(p.right), True
-    else:
-        cue, other, neg_left = rneg[0], _whole(p.left), False
-    weight = WEIGHTS["negation"] + 0.3 * max(0.0, min(1.0, (p.overlap - SAME_CLAIM_OVERLAP) / 0.4))
-    left, right = (cue, other) if neg_left else (other, cue)
+    weight = WEIGHTS["negation"] + 0.3 * shared / len(scope)
+    left, right = (cue, _whole(other)) if neg_left else (_whole(other), cue)
     side = "left" if neg_left else "right"
     return [_reason("negation", left, right, f"the {side} source says “{cue.text}”", weight)]
 
@@ -247,14 +302,26 @@ def quote_reasons(p: Pair) -> list[Evidence]:
             common = len(set(lq.words) & set(rq.words))
             scored.append((common / min(len(set(lq.words)), len(set(rq.words))), lq, rq))
     share, lq, rq = max(scored, key=lambda s: (s[0], -s[1].start, -s[2].start))
-    speaker = any(same_entity(a, b) for a in p.left.names for b in p.right.names)
-    if share < QUOTE_MIN_OVERLAP and not (p.linked and (speaker or len(p.shared) >= 2)):
-        return []
+    # Different remarks are not one quotation worded differently: the quotes' words must
+    # meet, or the same speaker must be quoted in an otherwise matching sentence.
+    if share < QUOTE_MIN_OVERLAP:
+        speaker = any(same_entity(a, b) for a in p.left.names for b in p.right.names)
+        frame = change(p.left.words, p.right.words).common
+        same_intro = bool(_intro(p.left, lq) & _intro(p.right, rq))
+        if frame < QUOTE_FRAME_COMMON + (0 if speaker else 0.15) and not same_intro:
+            return []
     a, b = _changed_words(lq.words, rq.words) or ([], [])
     negated = any(w in lx.NEGATORS or w.endswith(("n't", "n’t")) for w in a + b)
     weight = WEIGHTS["quote_negated" if negated else "quote"]
     return [_reason("quote", lq, rq, f"“{' '.join(a) or '…'}” vs “{' '.join(b) or '…'}”",
                     weight)]
+
+
+def _intro(f: Features, quote) -> set[str]:
+    """The verb that introduces a quotation ("asks firms to" -> "ask"), if it says more than
+    "said": two different texts introduced by the same such verb render one document."""
+    before = [w.stem for w in f.words if w.end <= quote.start][-QUOTE_INTRO_REACH:]
+    return set(before) & _QUOTING_VERBS
 
 
 def _changed_words(left: tuple[str, ...], right: tuple[str, ...]):
@@ -288,11 +355,60 @@ def antonym_reasons(p: Pair) -> list[Evidence]:
     return out
 
 
+def substitution_reasons(p: Pair) -> list[Evidence]:
+    """One claim with a slot filled differently: antonyms, or two different countries."""
+    diff = change(p.left.words, p.right.words)
+    if diff.common < SUBSTITUTION_COMMON or not diff.left or not diff.right:
+        return []
+    out = []
+    found = antonyms(diff)
+    if found:
+        a, b, how = found[0]
+        weight = WEIGHTS[f"antonym_{how}"] * min(1.0, diff.common / 0.7)
+        out.append(_reason("antonym", a, b, f"{a.text} vs {b.text}", weight))
+    ranks = ordinals(diff)
+    if ranks:
+        a, b = ranks[0]
+        out.append(_reason("number", a, b, f"{a.text} vs {b.text}", WEIGHTS["number"]))
+    lchanged = {w.start for w in diff.left}
+    rchanged = {w.start for w in diff.right}
+    lcodes, rcodes = {x.code for x in p.left.places}, {x.code for x in p.right.places}
+    only_l = [x for x in p.left.places if x.code not in rcodes and _within(x, lchanged)]
+    only_r = [x for x in p.right.places if x.code not in lcodes and _within(x, rchanged)]
+    if only_l and only_r:
+        a, b = only_l[0], only_r[0]
+        out.append(_reason("entity", a, b, f"{a.text} vs {b.text}", WEIGHTS["place"]))
+    return out
+
+
+def _within(place, starts: set[int]) -> bool:
+    return any(place.start <= s < place.end for s in starts)
+
+
+def vote_reasons(p: Pair) -> list[Evidence]:
+    """A split vote on one side ("5-2") and a unanimous one on the other."""
+    out = []
+    for split, whole, on_left in ((p.left, p.right, True), (p.right, p.left, False)):
+        tallies = [q for q in split.quantities if q.unit == "tally" and q.low % 1000 > 0]
+        unanimous = _UNANIMOUS.search(whole.text)
+        if not tallies or not unanimous or _UNANIMOUS.search(split.text):
+            continue
+        start = whole.span[0] + unanimous.start()
+        cue = _Whole(start, start + len(unanimous.group()), unanimous.group())
+        tally = tallies[0]
+        a, b = (tally, cue) if on_left else (cue, tally)
+        out.append(_reason("number", a, b, f"votes: {a.text} vs {b.text}", WEIGHTS["number"]))
+    return out
+
+
+_UNANIMOUS = re.compile(r"(?i)\b(?:unanimous(?:ly)?|without (?:a )?dissent|no one voted against)\b")
+
+
 def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
 RULES: tuple[Callable[[Pair], list[Evidence]], ...] = (
     number_reasons, date_reasons, entity_reasons, negation_reasons, denial_reasons,
-    modality_reasons, quote_reasons, antonym_reasons,
+    modality_reasons, quote_reasons, antonym_reasons, substitution_reasons, vote_reasons,
 )

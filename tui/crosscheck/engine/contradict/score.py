@@ -11,17 +11,34 @@ from crosscheck.engine.model import Contradiction, Reason
 THRESHOLD = 0.5
 # The model's probability counts, but a little less than a rule a reviewer can check.
 MODEL_WEIGHT = 0.9
+# Relatedness (the link probability that two sentences concern the same event or claim) at
+# which a conflict counts in full; below it the score shrinks in proportion, so a pair that
+# is only weakly related cannot reach THRESHOLD however strong its cues.
+RELATED_FULL = 0.8
 
 
-def combine(evidence: Sequence[Evidence]) -> Contradiction | None:
-    """Noisy-OR of the weights: independent reasons add up, none can pass 1."""
+def combine(evidence: Sequence[Evidence], related: float = 1.0) -> Contradiction | None:
+    """Noisy-OR over reason types (the strongest of each type), times the relatedness gate.
+
+    Two reasons of one type (two numbers that differ) are one finding, not independent ones.
+    """
     if not evidence:
         return None
-    doubt = 1.0
+    strongest: dict[str, float] = {}
     for item in evidence:
-        doubt *= 1.0 - item.weight
+        kind = item.reason.type
+        strongest[kind] = max(strongest.get(kind, 0.0), item.weight)
+    doubt = 1.0
+    for weight in strongest.values():
+        doubt *= 1.0 - weight
     ordered = sorted(evidence, key=lambda e: (-e.weight, e.reason.type))
-    return Contradiction(round(1.0 - doubt, 3), tuple(e.reason for e in ordered))
+    return Contradiction(round((1.0 - doubt) * gate(related), 3),
+                         tuple(e.reason for e in ordered))
+
+
+def gate(related: float) -> float:
+    """How much of the conflict evidence counts at this relatedness."""
+    return max(0.0, min(1.0, related / RELATED_FULL))
 
 
 def model_evidence(probability: float, left: tuple[int, int], right: tuple[int, int],
