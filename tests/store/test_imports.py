@@ -72,6 +72,6 @@ def test_bad_lines_are_refused_with_their_line_number(store: VerdictStore, line:
 def test_a_bad_line_imports_nothing(store: VerdictStore) -> None:
     good = _export_of("bob", {"L1~R1": "consistent"}).strip()
     bad = json.dumps(dict(json.loads(good), verdict="probably"))
-    with pytest.raises(StoreError, match="bob.jsonl:2: unknown verdict 'probably'"):
+    with pytest.raises(StoreError, match="bob.jsonl:2: .*'probably'.*verdict"):
         store.import_jsonl(good + "\n" + bad + "\n", "bob.jsonl")
     assert store.export_records() == []

@@ -7,15 +7,14 @@ comparisons or items the store has never seen are created from the record's anch
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
 from crosscheck.store import catalog, events
 from crosscheck.store.db import StoreError, atomic
-from crosscheck.store.queries import SCHEMA
-from crosscheck.store.records import VERDICTS, Item, Selector
+from crosscheck.store.import_schema import parse_record
+from crosscheck.store.records import Item, Selector
 
 
 @dataclass(slots=True)
@@ -39,19 +38,19 @@ class ImportReport:
 
 
 def parse_jsonl(text: str, label: str) -> list[dict[str, Any]]:
-    """Every record of a JSONL export, checked; bad lines raise with their line number."""
+    """Every record of a JSONL export, checked against the declared schema.
+
+    The first bad line rejects the whole file, naming its number, before anything is stored.
+    """
     records = []
-    for number, line in enumerate(text.splitlines(), 1):
+    # Split on "\n" only: str.splitlines also breaks at U+2028 or U+0085 inside a JSON string.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise StoreError(f"{label}:{number}: not JSON ({exc.msg})") from None
-        problem = _problem(record)
-        if problem:
-            raise StoreError(f"{label}:{number}: {problem}")
-        records.append(record)
+            records.append(parse_record(line))
+        except ValueError as exc:
+            raise StoreError(f"{label}:{number}: {exc}; nothing was imported") from None
     return records
 
 
@@ -99,29 +98,3 @@ def _merge(conn: sqlite3.Connection, r: dict[str, Any], report: ImportReport,
         report.updated += 1
     else:
         report.merged += 1
-
-
-def _problem(r: Any) -> str | None:
-    if not isinstance(r, dict) or r.get("schema") != SCHEMA:
-        return f"not a {SCHEMA} record"
-    try:
-        for side in ("left", "right"):
-            doc = r["comparison"][side]
-            if not isinstance(doc["sha256"], str) or not isinstance(doc["source"], str):
-                return f"comparison.{side} needs source and sha256"
-            if r[side] is not None:
-                Selector.from_dict(r[side])
-        if r["item"]["kind"] not in ("link", "left_only", "right_only", "manual"):
-            return f"unknown item kind {r['item']['kind']!r}"
-        if not isinstance(r["item"]["key"], str) or not isinstance(r["item"]["machine"], dict):
-            return "item needs key and machine"
-    except (KeyError, TypeError, ValueError) as exc:
-        return f"missing or malformed field ({exc})"
-    if r.get("verdict") is not None and r["verdict"] not in VERDICTS:
-        return f"unknown verdict {r['verdict']!r}"
-    for name in ("note", "reviewer", "created", "updated"):
-        if not isinstance(r.get(name), str):
-            return f"{name} must be a string"
-    if not r["reviewer"]:
-        return "reviewer must not be empty"
-    return None

@@ -13,6 +13,7 @@ from crosscheck.engine.model import Analysis
 from crosscheck.store import catalog, events, queries
 from crosscheck.store.agreement import PairAgreement, pairwise
 from crosscheck.store.db import StoreError, atomic, connect, connect_memory, default_db_path
+from crosscheck.store.faults import guard_store_errors
 from crosscheck.store.imports import ImportReport, import_records, parse_jsonl
 from crosscheck.store.items import items_from_analysis, manual_item
 from crosscheck.store.reanchor import carry_over
@@ -33,6 +34,7 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+@guard_store_errors
 class VerdictStore:
     """Verdicts, notes, history and reading position for every comparison a user opened."""
 
