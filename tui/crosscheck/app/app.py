@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -16,9 +17,12 @@ from crosscheck.app.messages import AnalysisFailed, AnalysisProgress, AnalysisRe
 from crosscheck.app.review_model import FILTERS, ReviewModel
 from crosscheck.app.screens.review import ReviewScreen
 from crosscheck.engine.model import Analysis, Document
+from crosscheck.errors import CrosscheckError
 from crosscheck.resources import resource_dir
+from crosscheck.textsafe import visible_controls
 
 _STYLES = resource_dir("styles")
+T = TypeVar("T")
 
 
 class CrosscheckApp(App[None]):
@@ -118,9 +122,25 @@ class CrosscheckApp(App[None]):
                         title="Unplaced verdicts", severity="warning")
 
     # -- store helpers ------------------------------------------------------------------
+    def store_write(self, what: str, write: Callable[[], T]) -> tuple[bool, T | None]:
+        """Run one store write; ``(True, result)``, or ``(False, None)`` after telling the
+        user that ``what`` was NOT saved (a full disk, a lost file): the session goes on and
+        everything saved before stays saved, since each write is its own transaction."""
+        try:
+            return True, write()
+        except (CrosscheckError, sqlite3.Error, OSError) as error:
+            self.notify(f"{what} was NOT saved: {visible_controls(str(error))}. Everything "
+                        "saved before is kept.", title="Not saved", severity="error",
+                        timeout=20, markup=False)
+            return False, None
+
     def save_position(self, key: str) -> None:
-        if self.comparison_id is not None:
+        if self.comparison_id is None:
+            return
+        try:
             self.store.save_position(self.comparison_id, self.reviewer, key)
+        except (CrosscheckError, sqlite3.Error, OSError):
+            pass  # only the reading position: a verdict write reports the fault loudly
 
     def reload_record(self, key: str) -> Any | None:
         """The store's current record for ``key`` (after an undo)."""

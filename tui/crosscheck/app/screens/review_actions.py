@@ -50,8 +50,11 @@ class ReviewActions(_Base):
         if self.model is None or self.selected is None or self.link_source is not None:
             return
         key = self.selected
-        record = self.crosscheck.store.set_verdict(self.crosscheck.comparison_id, key, verdict,
-                                                   self.crosscheck.reviewer)
+        app = self.crosscheck
+        saved, record = app.store_write(f"The verdict {verdict!r} on {key}", lambda: (
+            app.store.set_verdict(app.comparison_id, key, verdict, app.reviewer)))
+        if not saved:
+            return
         self.model.set_record(key, record)
         self.refresh_item(key)
         if self.crosscheck.auto_advance:
@@ -62,7 +65,10 @@ class ReviewActions(_Base):
             return
         app = self.crosscheck
         key = self.selected
-        app.store.clear_verdict(app.comparison_id, key, app.reviewer)
+        saved, _ = app.store_write(f"Clearing the verdict on {key}", lambda: (
+            app.store.clear_verdict(app.comparison_id, key, app.reviewer)))
+        if not saved:
+            return
         old = self.model.records.get(key)  # the store keeps the note; mirror that
         self.model.set_record(key, replace(old, verdict=None) if old is not None else None)
         self.refresh_item(key)
@@ -71,7 +77,10 @@ class ReviewActions(_Base):
         if self.model is None:
             return
         app = self.crosscheck
-        key = app.store.undo(app.comparison_id, app.reviewer)
+        saved, key = app.store_write("The undo", lambda: app.store.undo(app.comparison_id,
+                                                                         app.reviewer))
+        if not saved:
+            return
         if key is None:
             self.notify("Nothing to undo.")
             return
@@ -92,7 +101,10 @@ class ReviewActions(_Base):
         if self.model is None or note is None or note == self.model.note(key):
             return
         app = self.crosscheck
-        record = app.store.set_note(app.comparison_id, key, note, app.reviewer)
+        saved, record = app.store_write(f"The note on {key}", lambda: (
+            app.store.set_note(app.comparison_id, key, note, app.reviewer)))
+        if not saved:
+            return
         self.model.set_record(key, record)
         self.refresh_item(key)
 
@@ -125,7 +137,10 @@ class ReviewActions(_Base):
         side, ids = self.link_source
         left, right = (ids, (self.link_target,)) if side == "L" else ((self.link_target,), ids)
         app = self.crosscheck
-        item = app.store.add_manual_link(app.comparison_id, left, right, app.reviewer)
+        saved, item = app.store_write("The link", lambda: (
+            app.store.add_manual_link(app.comparison_id, left, right, app.reviewer)))
+        if not saved or item is None:
+            return
         self.model.add_item(item)
         self._end_link_mode()
         self._refresh_queue()
