@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -137,10 +138,9 @@ class CrosscheckApp(App[None]):
     def save_position(self, key: str) -> None:
         if self.comparison_id is None:
             return
-        try:
+        # Only the reading position: a failing verdict write is what reports the fault.
+        with contextlib.suppress(CrosscheckError, sqlite3.Error, OSError):
             self.store.save_position(self.comparison_id, self.reviewer, key)
-        except (CrosscheckError, sqlite3.Error, OSError):
-            pass  # only the reading position: a verdict write reports the fault loudly
 
     def reload_record(self, key: str) -> Any | None:
         """The store's current record for ``key`` (after an undo)."""
