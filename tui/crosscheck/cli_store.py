@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from crosscheck.errors import CrosscheckError, ExitCode
 from crosscheck.output import emit, write_output
@@ -11,6 +12,9 @@ from crosscheck.textsafe import terminal_text
 
 IMPORT_MAX_BYTES = 256 * 1024 * 1024  # a team's export: far above any real one, below RAM
 MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+if TYPE_CHECKING:
+    from crosscheck.store.records import ComparisonSummary
 
 
 def register(subparsers: argparse._SubParsersAction,
@@ -61,12 +65,30 @@ def run_export(args: argparse.Namespace) -> int:
     from crosscheck.store.exports import FORMATS
 
     with VerdictStore.open() as store:
-        records = store.export_records(args.comparison)
+        if args.comparison is not None:
+            records = store.export_records(args.comparison)
+            included = []
+        else:
+            included = [(s, store.export_records(s.id)) for s in store.comparisons()]
+            records = [r for _, found in included for r in found]
     # The database is an input too: `-o` onto it would replace the verdicts with their export.
     write_output(FORMATS[args.format](records), args.output, inputs=[default_db_path()])
     if args.output is not None:
         emit(f"wrote {len(records)} verdicts to {args.output}\n", stream=sys.stderr)
+    if args.comparison is None:
+        emit(_included_note(included), stream=sys.stderr)
     return ExitCode.OK
+
+
+def _included_note(included: list[tuple[ComparisonSummary, list]]) -> str:
+    """Which comparisons an export of everything took records from, one line each."""
+    lines = [f"included comparison #{s.id}: {s.left_title or s.left_source} / "
+             f"{s.right_title or s.right_source} ({s.left_source} | {s.right_source}; "
+             f"{len(found)} record{'' if len(found) == 1 else 's'})"
+             for s, found in included if found]
+    if not lines:
+        return "no verdicts or notes stored yet; nothing included\n"
+    return "\n".join(lines) + "\n"
 
 
 def run_import(args: argparse.Namespace) -> int:
