@@ -178,6 +178,8 @@ def _run_app(args: argparse.Namespace, documents, nli: object) -> int:
     app = make_app(args.left, args.right, reviewer=args.reviewer, nli=nli, store_path=None,
                    documents=documents, semantic=args.semantic)
     app.run()
+    if app.fatal_error:
+        raise CrosscheckError(app.fatal_error)
     return int(app.return_code or 0)
 
 

@@ -48,6 +48,7 @@ class CrosscheckApp(App[None]):
         self.nli = nli
         self.analysis = analysis
         self.comparison_id: int | None = None
+        self.fatal_error: str | None = None
         self.last_export: Path | None = None
         self.review = ReviewScreen()
 
@@ -109,7 +110,14 @@ class CrosscheckApp(App[None]):
     def open_analysis(self, analysis: Analysis) -> None:
         """Register the pair with the store and show it with this reviewer's verdicts."""
         self.analysis = analysis
-        comparison = self.store.open_comparison(analysis)
+        try:
+            comparison = self.store.open_comparison(analysis)
+        except CrosscheckError as error:
+            # Nothing to review without a stored comparison (a full disk, a damaged file):
+            # leave the screen, and the CLI prints this as its one error line, exit 2.
+            self.fatal_error = str(error)
+            self.exit(return_code=int(error.exit_code))
+            return
         self.comparison_id = comparison.id
         records = self.store.verdicts(comparison.id, self.reviewer)
         model = ReviewModel(analysis, list(comparison.items), records)

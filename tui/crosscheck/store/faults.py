@@ -39,7 +39,7 @@ def translate(exc: BaseException, path: Path | None) -> StoreError | None:
                           f"{_MOVE_AWAY}")
     if not isinstance(exc, sqlite3.DatabaseError):
         return None
-    code = (getattr(exc, "sqlite_errorcode", None) or -1) & 0xFF
+    code = _primary_code(exc)
     if code == SQLITE_FULL:
         return StoreFullError(f"{where}the disk is full; nothing was saved ({exc})")
     if code == SQLITE_READONLY:
@@ -53,6 +53,20 @@ def translate(exc: BaseException, path: Path | None) -> StoreError | None:
     if isinstance(exc, sqlite3.IntegrityError):
         return StoreError(f"{where}the verdict database refused the change ({exc})")
     return StoreError(f"{where}damaged crosscheck database ({exc}); {_MOVE_AWAY}")
+
+
+def _primary_code(exc: sqlite3.DatabaseError) -> int:
+    """SQLite's primary result code; from the message when the error carries none (Python
+    code and tests raise ``sqlite3.OperationalError("database or disk is full")`` bare)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF
+    message = str(exc)
+    for text, number in (("disk is full", SQLITE_FULL), ("readonly", SQLITE_READONLY),
+                         ("disk I/O error", SQLITE_IOERR), ("locked", SQLITE_BUSY)):
+        if text in message:
+            return number
+    return -1
 
 
 def guarded(method: Callable[..., T]) -> Callable[..., T]:
