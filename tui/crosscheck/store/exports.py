@@ -22,6 +22,7 @@ from crosscheck.store.findings import (
     tool_summary,
 )
 from crosscheck.store.markdown_export import to_markdown
+from crosscheck.textsafe import json_safe
 
 Record = dict[str, Any]
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -34,7 +35,8 @@ TOOL = {"type": "Software", "name": "crosscheck"}
 
 def to_jsonl(records: Iterable[Record]) -> str:
     """One JSON object per line, keys in schema order, UTF-8 text kept literal."""
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    # json_safe: C1 and bidi controls escaped, so the file is safe to print (issue 10).
+    return "".join(json_safe(json.dumps(r, ensure_ascii=False)) + "\n" for r in records)
 
 
 def to_csv(records: Iterable[Record]) -> str:
@@ -70,7 +72,7 @@ def to_w3c(records: Iterable[Record]) -> str:
     collection = {"@context": W3C_CONTEXT, "type": "AnnotationCollection",
                   "label": "Crosscheck verdicts", "total": len(annotations),
                   "first": {"type": "AnnotationPage", "startIndex": 0, "items": annotations}}
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(collection, ensure_ascii=False, indent=2)) + "\n"
 
 
 FORMATS: dict[str, Callable[[Iterable[Record]], str]] = {
