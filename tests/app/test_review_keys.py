@@ -179,7 +179,8 @@ async def test_clicking_a_queue_row_selects_it(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         queue = app.review.query_one(TriageQueue)
-        assert await pilot.click("#queue", offset=(6, 1 + queue.keys.index("L4")))
+        # +1 for the border, +1 for the column labels
+        assert await pilot.click("#queue", offset=(6, 2 + queue.keys.index("L4")))
         assert app.review.selected == "L4"
 
 

@@ -41,7 +41,7 @@ async def test_markers_are_glyphs_not_only_colour(app_factory) -> None:
         assert any(line.startswith("✗ Mayor Lina Ortiz") for line in left)
         assert any(line.startswith("▶ Residents near") for line in left)
         queue = app.review.query_one(TriageQueue)
-        assert queue.render_line(0).text.startswith(" ✗")
+        assert queue.render_line(1).text.startswith(" ✗")
 
 
 async def test_selecting_an_item_scrolls_both_panes_to_it() -> None:
@@ -179,3 +179,25 @@ async def test_articles_can_be_read_while_the_analysis_is_still_running(tmp_path
         await pilot.pause()
         assert app.review.model is not None and app.review.selected is not None
         assert not app.store.verdicts(app.comparison_id, "tester")
+
+
+@pytest.mark.parametrize(("size", "labels", "flagged", "plain"), [
+    ((160, 48), ("conflict", "match", "kind"), "! 0.91  0.61  related", "0.82  paraphrase"),
+    ((80, 24), ("conf", "mtch", "k"), "!.91  .61 ~ L2 Mayor Lina", ".82 ≈ L1 The vote")])
+async def test_queue_labels_both_scores(app_factory, size, labels, flagged, plain) -> None:
+    app = app_factory()
+    async with app.run_test(size=size) as pilot:
+        queue = app.review.query_one(TriageQueue)
+        header = queue.render_line(0).text
+        assert all(label in header for label in labels)
+        assert header.index(labels[0]) < header.index(labels[1])
+        rows = [queue.render_line(y).text for y in range(1, 4)]
+        assert flagged in rows[0]
+        # each number sits under its label
+        conflict_end = header.index(labels[0]) + len(labels[0])
+        assert rows[0][conflict_end - 3:conflict_end] == ".91"
+        await pilot.press("f", "f", "f", "f")  # reviewed filter is empty; back to all
+        await pilot.press("f")
+        keys = queue.keys
+        row = 1 + keys.index("L1~R1") - round(queue.scroll_y)
+        assert plain in queue.render_line(row).text

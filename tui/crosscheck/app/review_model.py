@@ -27,6 +27,7 @@ KIND_GLYPHS = {"identical": "=", "paraphrase": "≈", "related": "~", "manual": 
 ONE_SIDED_GLYPH = "+"
 CONTRADICTION_GLYPH = "!"
 BOILERPLATE_GLYPH = "·"
+NOTE_GLYPH = "✎"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,11 @@ class ReviewItem:
         if self.link is None or self.link.contradiction is None:
             return None
         return self.link.contradiction.score
+
+    @property
+    def match_score(self) -> float | None:
+        """The link's match score (``None`` for a one-sided sentence or an unscored link)."""
+        return self.link.score if self.link is not None else None
 
     @property
     def likely_contradiction(self) -> bool:

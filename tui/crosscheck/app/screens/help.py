@@ -29,6 +29,13 @@ MARKERS = (
     ("◎ ", "link target while linking"),
 )
 
+QUEUE_COLUMNS = (
+    ("conflict", "contradiction score of a link, 0-1 (! likely contradiction); conf when narrow"),
+    ("match", "match score: how likely both sides concern the same event or claim; mtch"),
+    ("kind", "identical, paraphrase, related, manual, left/right only; k: = ≈ ~ & +"),
+    ("✓ ✗ ≠ ? ✎", "your verdict, and ✎ when the item has a note"),
+)
+
 
 class HelpScreen(ModalScreen[None]):
     """Keys and markers; any of escape, q, ? or F1 closes it."""
@@ -43,6 +50,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(self._keys_table(), id="help-keys")
             yield Static(self._markers_table(), id="help-markers")
+            yield Static(_table("Queue columns", QUEUE_COLUMNS), id="help-queue")
 
     def on_mount(self) -> None:
         self.query_one("#help-body").border_title = "Crosscheck help (escape closes)"
@@ -56,18 +64,16 @@ class HelpScreen(ModalScreen[None]):
         return rows + list(EXTRA_KEYS)
 
     def _keys_table(self) -> Table:
-        table = Table(title="Keys", show_header=False, box=None, expand=True)
-        table.add_column("key", style="bold", no_wrap=True)
-        table.add_column("action")
-        for keys, description in self.key_rows():
-            table.add_row(Text(keys), Text(description))
-        return table
+        return _table("Keys", self.key_rows())
 
     def _markers_table(self) -> Table:
-        table = Table(title="Markers (gutter of each pane)", show_header=False, box=None,
-                      expand=True)
-        table.add_column("marker", style="bold", no_wrap=True)
-        table.add_column("meaning")
-        for marker, meaning in MARKERS:
-            table.add_row(Text(marker), Text(meaning))
-        return table
+        return _table("Markers (gutter of each pane)", MARKERS)
+
+
+def _table(title: str, rows: Iterable[tuple[str, str]]) -> Table:
+    table = Table(title=title, show_header=False, box=None, expand=True)
+    table.add_column("name", style="bold", no_wrap=True)
+    table.add_column("meaning")
+    for name, meaning in rows:
+        table.add_row(Text(name), Text(meaning))
+    return table

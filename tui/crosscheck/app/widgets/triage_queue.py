@@ -1,4 +1,5 @@
-"""The triage queue: one row per item in priority order, rendered virtually like the panes."""
+"""The triage queue: a labelled header, then one row per item in priority order, rendered
+virtually like the panes (only visible rows are ever built)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,18 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from crosscheck.app.messages import ItemClicked
-from crosscheck.app.review_model import VERDICT_GLYPHS, ReviewItem, ReviewModel
+from crosscheck.app.review_model import ReviewItem, ReviewModel
+from crosscheck.app.widgets.queue_rows import QueueColumns
 from crosscheck.textsafe import visible_controls
+
+HEADER_ROWS = 1  # the column labels stay at the top while the rows scroll
 
 
 class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
     """Items of the current filter; the selected one is marked ``▶`` and highlighted."""
 
     COMPONENT_CLASSES = {
+        "triage-queue--header",
         "triage-queue--cursor",
         "triage-queue--contradiction",
         "triage-queue--reviewed",
@@ -45,7 +50,7 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows = {key: row for row, key in enumerate(keys)}
         self.cursor = cursor
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(keys))
+        self._resize_virtual()
         self.refresh()
         self.scroll_to_cursor()
 
@@ -61,7 +66,7 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         row = self._rows.get(key) if key is not None else None
         if row is not None:
             self._cache.discard(row)
-            self.refresh_line(row)
+            self.refresh_line(row + HEADER_ROWS)
 
     def row_of(self, key: str) -> int | None:
         return self._rows.get(key)
@@ -70,7 +75,7 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         row = self._rows.get(self.cursor) if self.cursor is not None else None
         if row is None:
             return
-        height = max(1, self.scrollable_content_region.height)
+        height = max(1, self.scrollable_content_region.height - HEADER_ROWS)
         top = round(self.scroll_y)
         if row < top:
             self.scroll_to(y=row, animate=False, immediate=True)
@@ -87,18 +92,29 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.keys))
+        self._resize_virtual()
         self.scroll_to_cursor()
+
+    def _resize_virtual(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width,
+                                 len(self.keys) + HEADER_ROWS)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        row = round(self.scroll_y) + y
+        if y < HEADER_ROWS:
+            return self._render_header(width)
+        row = round(self.scroll_y) + y - HEADER_ROWS
         if self.model is None or row >= len(self.keys):
             return Strip.blank(width, self.rich_style)
         strip = self._cache.get(row)
         if strip is None or strip.cell_length != width:
             strip = self._cache[row] = self._render_row(self.keys[row], width)
         return strip
+
+    def _render_header(self, width: int) -> Strip:
+        style = self.rich_style + self.get_component_rich_style("triage-queue--header")
+        text = QueueColumns.for_width(width).header() if self.model is not None else ""
+        return Strip([Segment(text, style)]).crop_extend(0, width, style)
 
     def _render_row(self, key: str, width: int) -> Strip:
         assert self.model is not None
@@ -113,13 +129,10 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
             base += self.get_component_rich_style("triage-queue--contradiction")
         label_style = base + self.get_component_rich_style("triage-queue--label")
         meta = Style.from_meta({"item": key})
-        pointer = "▶" if key == self.cursor else " "
-        glyph = VERDICT_GLYPHS.get(verdict, "?") if verdict else "·"
-        segments = [
-            Segment(f"{pointer}{glyph} ", base + meta),
-            Segment(f"{_score_label(item):<18}", label_style + meta),
-            Segment(self._snippet(item), base + meta),
-        ]
+        prefix = QueueColumns.for_width(width).prefix(item, key == self.cursor, verdict,
+                                                      bool(self.model.note(key)))
+        segments = [Segment(prefix[:4], base + meta), Segment(prefix[4:], label_style + meta),
+                    Segment(self._snippet(item), base + meta)]
         return Strip(segments).crop_extend(0, width, base)
 
     def _snippet(self, item: ReviewItem) -> str:
@@ -132,12 +145,3 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         key = event.style.meta.get("item")
         if key is not None:
             self.post_message(ItemClicked(key))
-
-
-def _score_label(item: ReviewItem) -> str:
-    score = item.contradiction_score
-    if score is not None and item.likely_contradiction:
-        return f"! {score:.2f} {item.label}"
-    if item.link is not None:
-        return f"  {item.link.score:.2f} {item.label}"
-    return f"  {item.label}"
