@@ -36,6 +36,19 @@ def test_wide_characters_count_as_two_cells() -> None:
         assert cell_len(text[start:end]) <= 8
 
 
+@pytest.mark.parametrize("width", [12, 30, 77])
+def test_no_screen_line_starts_more_than_two_sentences(width: int) -> None:
+    doc = make_document("L", "t", "s", [["Yes.", "No.", "Maybe.", "A longer sentence here.",
+                                         "Ok."] * 5])
+    model = WrapModel(doc, width)
+    starts = [model.line_of_offset(s.start) for s in doc.sentences]
+    assert max(starts.count(y) for y in set(starts)) <= 2
+    for y in range(len(model)):
+        assert model.starts_on(y) == [i for i, line in enumerate(starts) if line == y]
+    shown = [doc.text[start:end] for start, end in model.lines if start >= 0]
+    assert " ".join(shown).split() == doc.text.split()
+
+
 def test_every_sentence_maps_to_the_lines_that_show_it() -> None:
     doc = make_document("L", "t", "s", [["One two three four five six.", "Seven eight."]] * 3)
     model = WrapModel(doc, 12)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from app_fixtures import ESCAPE_SENTENCE, MARKUP_SENTENCE, big_analysis
+from app_fixtures import ESCAPE_SENTENCE, MARKUP_SENTENCE, big_analysis, make_document
 from conftest import SIZE, build_app
 
 from crosscheck.app.widgets.article_pane import GUTTER, ArticlePane
@@ -34,14 +34,35 @@ async def test_markers_are_glyphs_not_only_colour(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         left = pane_lines(app.review.query_one("#left-pane", ArticlePane))
-        gutters = {line[0] for line in left if line.strip()}
+        gutters = {glyph for line in left for glyph in line[:2]}
         assert {"=", "≈", "▶", "!", "+", "·"} <= gutters
         await pilot.press("c", "c")  # L2~R2 and L3~R3 -> ✗; selection moves to L5~R5
         left = pane_lines(app.review.query_one("#left-pane", ArticlePane))
-        assert any(line.startswith("✗ Mayor Lina Ortiz") for line in left)
-        assert any(line.startswith("▶ Residents near") for line in left)
+        assert any(line.startswith("✗✗ Mayor Lina Ortiz") for line in left)
+        assert any(line.startswith("+▶ Residents near") for line in left)
         queue = app.review.query_one(TriageQueue)
         assert queue.render_line(1).text.startswith(" ✗")
+
+
+async def test_every_sentence_is_marked_on_the_line_where_it_starts() -> None:
+    from crosscheck.engine.model import Analysis
+
+    short = [["Yes.", "No.", "Maybe so.", "The council met.", "It voted."] * 4]
+    left = make_document("L", "Short", "short.txt", short)
+    right = make_document("R", "Other", "other.txt", [["Nothing in common here at all."]])
+    ids = tuple(s.id for s in left.sentences)
+    app = build_app(Analysis(left, right, (), ids, ("R0",)), None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "c")  # L0 consistent, L1 contradiction; L2 selected
+        pane = app.review.query_one("#left-pane", ArticlePane)
+        lines = pane_lines(pane)
+        wanted = {"L0": "✓", "L1": "✗", "L2": "▶"}
+        for sentence in left.sentences:
+            first, _ = pane.sentence_span(sentence.id)
+            starts = [s for s in left.sentences if pane.sentence_span(s.id)[0] == first]
+            assert len(starts) <= 2
+            cell = starts.index(sentence)
+            assert lines[first][cell] == wanted.get(sentence.id, "+"), (sentence.id, lines)
 
 
 async def test_selecting_an_item_scrolls_both_panes_to_it() -> None:

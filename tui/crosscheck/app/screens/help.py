@@ -19,7 +19,9 @@ EXTRA_KEYS = (
     ("pgup/pgdn", "Scroll the focused pane"),
 )
 MARKERS = (
-    ("▶ ┃", "selected item (both sides)"),
+    ("", "each sentence is marked on the line where it starts; two marks: two sentences "
+     "start on that line, in order"),
+    ("▶ ┃", "selected item (both sides); ┃ its further lines"),
     ("! ", "likely contradiction"),
     ("= ≈ ~", "identical, paraphrase, related link"),
     ("& ", "manual link"),

@@ -15,11 +15,11 @@ from textual.strip import Strip
 
 from crosscheck.app.messages import SentenceClicked
 from crosscheck.app.review_model import ReviewModel
-from crosscheck.app.widgets.wrap_model import WrapModel
+from crosscheck.app.widgets.wrap_model import MAX_STARTS, WrapModel
 from crosscheck.engine.model import Document
 from crosscheck.textsafe import visible_controls
 
-GUTTER = 2
+GUTTER = 3  # a mark cell for each of up to two sentences starting on a line, then a space
 SELECTED_GLYPH = "▶"
 SELECTED_CONTINUATION = "┃"
 TARGET_GLYPH = "◎"
@@ -179,7 +179,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         assert self._wrap is not None and self.model is not None and self.doc is not None
         base = self.rich_style
         pieces = self._wrap.pieces(y)
-        segments = [self._gutter(y, pieces, base)]
+        segments = self._gutter(y, pieces, base)
         for piece in pieces:
             text = self._text[piece.start:piece.end]
             if piece.sentence < 0:
@@ -211,37 +211,30 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             style = self._meta[index] = Style.from_meta({"sentence": f"{self.side}{index}"})
         return style
 
-    def _gutter(self, y: int, pieces: list, base: Style) -> Segment:
-        """The marker column: the glyph of the most important sentence on this line.
+    def _gutter(self, y: int, pieces: list, base: Style) -> list[Segment]:
+        """The marker cells: the glyph of each sentence that starts on this line, in order.
 
-        A sentence that starts mid-line behind a more important one still gets its glyph on
-        its next line, so every state keeps a non-colour marker somewhere.
+        Lines are wrapped so at most two sentences start on one, so every sentence has its
+        mark on the line where it starts; a line inside the selection shows ``┃``.
         """
+        assert self._wrap is not None
         gutter_style = base + self.get_component_rich_style("article-pane--gutter")
-        assert self.doc is not None
-        best: tuple[int, str, int] | None = None
-        for piece in pieces:
-            if piece.sentence < 0:
-                continue
-            starts_here = self.doc.sentences[piece.sentence].start == piece.start
-            glyph, state = self._state_style(piece.sentence)
-            if not starts_here and state == "selected":
-                glyph = SELECTED_CONTINUATION
-            rank = _GUTTER_RANK.get(state, 9) * 2 + (0 if starts_here else 1)
-            if best is None or rank < best[0]:
-                best = (rank, glyph, piece.sentence)
-        if best is None:
-            return Segment(" " * GUTTER, gutter_style)
-        _rank, glyph, index = best
-        state_style = self.get_component_rich_style(
-            f"article-pane--{self._state_style(index)[1]}")
-        return Segment(glyph.ljust(GUTTER), gutter_style + state_style + self._meta_style(index))
+        cells: list[Segment] = []
+        for index in self._wrap.starts_on(y)[:MAX_STARTS]:
+            glyph, state = self._state_style(index)
+            style = self.get_component_rich_style(f"article-pane--{state}")
+            cells.append(Segment(glyph, gutter_style + style + self._meta_style(index)))
+        if not cells:
+            selected = next((p.sentence for p in pieces if p.sentence in self._selected), None)
+            if selected is not None:
+                style = self.get_component_rich_style("article-pane--selected")
+                cells.append(Segment(SELECTED_CONTINUATION,
+                                     gutter_style + style + self._meta_style(selected)))
+        used = len(cells)
+        cells.append(Segment(" " * (GUTTER - used), gutter_style))
+        return cells
 
     def on_click(self, event: events.Click) -> None:
         sentence = event.style.meta.get("sentence")
         if sentence is not None:
             self.post_message(SentenceClicked(sentence))
-
-
-_GUTTER_RANK = {"selected": 0, "target": 1, "contradiction": 2, "reviewed": 3, "one-sided": 4,
-                "related": 5, "aligned": 6, "boilerplate": 7}

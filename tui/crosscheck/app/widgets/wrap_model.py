@@ -8,7 +8,8 @@ widths), so it is cheap to rebuild on resize and easy to test.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -17,6 +18,7 @@ from crosscheck.engine.model import Document
 
 _WORD = re.compile(r"\S+\s*")
 BLANK = (-1, -1)
+MAX_STARTS = 2  # sentence starts on one screen line: the gutter has a mark cell for each
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +49,23 @@ def _split_long(text: str, offset: int, width: int) -> list[tuple[int, int]]:
     return spans
 
 
-def wrap_spans(text: str, offset: int, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of one hard line; spans are document offsets, trailing spaces trimmed."""
+def wrap_spans(text: str, offset: int, width: int,
+               starts: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """Greedy word wrap of one hard line; spans are document offsets, trailing spaces trimmed.
+
+    ``starts`` (sorted document offsets of sentence starts) limits a screen line to
+    :data:`MAX_STARTS` sentence starts, so the gutter can mark every sentence where it starts.
+    """
     width = max(1, width)
     lines: list[tuple[int, int]] = []
     line_start: int | None = None
-    line_end = used = 0
+    line_end = used = begun = 0
     for match in _WORD.finditer(text):
         word_end = match.start() + len(match.group().rstrip())
         word_width = _width(text[match.start():word_end])
-        if line_start is not None and used + word_width > width:
+        new_starts = _count(starts, offset + match.start(), offset + word_end) if starts else 0
+        if line_start is not None and (used + word_width > width
+                                       or (new_starts and begun + new_starts > MAX_STARTS)):
             lines.append((line_start, line_end))
             line_start = None
         if line_start is None and word_width > width:
@@ -64,15 +73,23 @@ def wrap_spans(text: str, offset: int, width: int) -> list[tuple[int, int]]:
                 text[match.start():word_end], offset + match.start(), width)
             lines.extend(full)
             used = _width(text[line_start - offset:line_end - offset])
+            begun = _count(starts, line_start, line_end) if starts else 0
         elif line_start is None:
             line_start, line_end, used = offset + match.start(), offset + word_end, word_width
+            begun = new_starts
         else:
             line_end = offset + word_end
             used += word_width
+            begun += new_starts
         used += _width(text[word_end:match.end()])
     if line_start is not None:
         lines.append((line_start, line_end))
     return lines
+
+
+def _count(starts: Sequence[int], start: int, end: int) -> int:
+    """How many of the sorted offsets ``starts`` fall in ``[start, end)``."""
+    return bisect_left(starts, end) - bisect_left(starts, start)
 
 
 class WrapModel:
@@ -81,6 +98,7 @@ class WrapModel:
     def __init__(self, doc: Document, width: int) -> None:
         self.doc = doc
         self.width = max(1, width)
+        self._sentence_starts = [s.start for s in doc.sentences]
         self.lines: list[tuple[int, int]] = []
         for number, (start, end) in enumerate(doc.paragraphs):
             if number:
@@ -88,12 +106,11 @@ class WrapModel:
             self._wrap_paragraph(start, end)
         self._text_lines = [y for y, span in enumerate(self.lines) if span != BLANK]
         self._text_starts = [self.lines[y][0] for y in self._text_lines]
-        self._sentence_starts = [s.start for s in doc.sentences]
 
     def _wrap_paragraph(self, start: int, end: int) -> None:
         offset = start
         for hard_line in self.doc.text[start:end].split("\n"):
-            spans = wrap_spans(hard_line, offset, self.width)
+            spans = wrap_spans(hard_line, offset, self.width, self._sentence_starts)
             self.lines.extend(spans or [(offset, offset)])
             offset += len(hard_line) + 1
 
@@ -125,6 +142,14 @@ class WrapModel:
             cursor = stop
             index += 1
         return pieces
+
+    def starts_on(self, y: int) -> list[int]:
+        """Indices of the sentences that start on line ``y``, left to right."""
+        start, end = self.lines[y]
+        if start < 0 or start == end:
+            return []
+        first = bisect_left(self._sentence_starts, start)
+        return list(range(first, bisect_left(self._sentence_starts, end)))
 
     def line_of_offset(self, offset: int) -> int:
         """The line showing document offset ``offset`` (never a blank separator line)."""
