@@ -15,7 +15,7 @@ import socket
 import threading
 import urllib.error
 import urllib.request
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from crosscheck.errors import CrosscheckError
 
@@ -135,13 +135,16 @@ def _https_handler(watchdog: _Watchdog) -> urllib.request.HTTPSHandler:
 
 
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
-    """urllib follows ``ftp://`` and ``file:`` targets; only http(s) is allowed, every hop."""
+    """urllib follows ``ftp://`` targets; only http(s) is allowed, checked on every hop."""
 
     max_redirections = 5
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
-        scheme = urlsplit(newurl).scheme.lower()
-        if scheme not in SCHEMES:
-            raise CrosscheckError(f"{req.full_url}: redirected to a {scheme or 'relative'}: "
-                                  "URL; only http and https are followed")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req, fp, code, msg, headers):  # noqa: ANN001, ANN201
+        target = headers.get("location") or headers.get("uri") or ""
+        scheme = urlsplit(urljoin(req.full_url, target)).scheme.lower()
+        if target and scheme not in SCHEMES:
+            raise CrosscheckError(f"{req.full_url}: redirected to a {scheme}: URL; only "
+                                  "http and https are followed")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
