@@ -222,3 +222,39 @@ async def test_queue_labels_both_scores(app_factory, size, labels, flagged, plai
         keys = queue.keys
         row = 1 + keys.index("L1~R1") - round(queue.scroll_y)
         assert plain in queue.render_line(row).text
+
+
+def styled_words(pane: ArticlePane, predicate) -> list[str]:
+    """Words of the visible lines whose segment style satisfies ``predicate``."""
+    words = []
+    for y in range(pane.scrollable_content_region.height):
+        for segment in pane.render_line(y):
+            if segment.style is not None and predicate(segment.style) and segment.text.strip():
+                words.append(segment.text.strip())
+    return words
+
+
+async def test_changed_words_of_the_selected_pair_are_emphasised_in_both_panes(
+        app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        left = app.review.query_one("#left-pane", ArticlePane)
+        right = app.review.query_one("#right-pane", ArticlePane)
+        underlined = lambda style: bool(style.underline)  # noqa: E731
+        assert styled_words(left, underlined) == ["Mayor Lina Ortiz said", "would", "March."]
+        assert styled_words(right, underlined) == ["will", "June, according to the mayor."]
+        await pilot.press("j")  # L3~R3: 40 vs 45 million; the old emphasis goes away
+        assert "March." not in styled_words(left, underlined)
+        assert "40" in " ".join(styled_words(left, underlined))
+
+
+async def test_search_matches_are_highlighted_in_place(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        left = app.review.query_one("#left-pane", ArticlePane)
+        match_style = left.get_component_rich_style("article-pane--match")
+        is_match = lambda style: style.bgcolor == match_style.bgcolor  # noqa: E731
+        await pilot.press("slash", *"TERMINAL", "enter")
+        assert styled_words(left, is_match) == ["terminal", "terminal"]
+        await pilot.press("escape")
+        assert styled_words(left, is_match) == []

@@ -60,6 +60,7 @@ class ReviewScreen(ReviewActions, Screen[None]):
         self.link_source: tuple[str, tuple[str, ...]] | None = None
         self.link_target: str | None = None
         self.search_matches: list[str] = []
+        self.search_spans: dict[str, list[tuple[int, int, str]]] = {"L": [], "R": []}
         self.search_index = -1
 
     @property
@@ -121,9 +122,7 @@ class ReviewScreen(ReviewActions, Screen[None]):
         if self.model is None:
             return
         item = self.model.items.get(new) if new else None
-        for side in ("L", "R"):
-            self.pane(side).set_highlight(item.sentence_ids() if item else (),
-                                          self.link_target, self.search_matches)
+        self._repaint_highlight()
         if item is not None:
             self._scroll_to_item(item.left_ids, item.right_ids)
             self.crosscheck.save_position(item.key)

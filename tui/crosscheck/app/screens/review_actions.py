@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from crosscheck.app.emphasis import changed_word_spans, match_spans
 from crosscheck.app.screens.help import HelpScreen
 from crosscheck.app.screens.note_editor import NoteEditor
 from crosscheck.app.screens.search import SearchScreen
@@ -158,14 +159,22 @@ class ReviewActions(_Base):
             self._end_link_mode()
         elif self.search_matches:
             self.search_matches, self.search_index = [], -1
+            self.search_spans = {"L": [], "R": []}
             self._repaint_highlight()
             self._refresh_progress()
 
     def _repaint_highlight(self) -> None:
+        """Selection, link target and search matches in both panes, and in place the words
+        the selected link changes and the search matched."""
         item = self.model.items.get(self.selected or "") if self.model else None
         for side in ("L", "R"):
+            emphasis = list(self.search_spans[side])
+            if item is not None and item.link is not None and self.model is not None:
+                ids = item.left_ids if side == "L" else item.right_ids
+                emphasis += [(start, end, "changed") for start, end in changed_word_spans(
+                    self.model.document(side), ids, item.link.diff, side)]
             self.pane(side).set_highlight(item.sentence_ids() if item else (),
-                                          self.link_target, self.search_matches)
+                                          self.link_target, self.search_matches, emphasis)
 
     # -- search -------------------------------------------------------------------------
     def action_search(self) -> None:
@@ -177,6 +186,10 @@ class ReviewActions(_Base):
             return
         query, sid = result
         self.search_matches = self.model.search(query)
+        for side in ("L", "R"):
+            ids = [sid for sid in self.search_matches if sid[0] == side]
+            self.search_spans[side] = [(start, end, "match") for start, end in match_spans(
+                self.model.document(side), ids, query)]
         self.search_index = self.search_matches.index(sid) if sid in self.search_matches else 0
         self._jump_to_match()
 

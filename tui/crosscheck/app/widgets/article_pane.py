@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from rich.segment import Segment
@@ -39,6 +40,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         "article-pane--selected",
         "article-pane--target",
         "article-pane--match",
+        "article-pane--changed",
     }
     # The screen owns j/k/up/down (items); the pane keeps only page scrolling.
     BINDINGS = [
@@ -60,6 +62,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._selected: frozenset[int] = frozenset()
         self._target: int | None = None
         self._matches: frozenset[int] = frozenset()
+        self._emphasis: dict[int, tuple[tuple[int, int, str], ...]] = {}
+        self._starts: list[int] = []
 
     # -- data in ----------------------------------------------------------------------
     def show(self, model: ReviewModel) -> None:
@@ -67,23 +71,42 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self.model = model
         self.doc = model.document(self.side)
         self._text = visible_controls(self.doc.text).replace("\t", " ")
+        self._starts = [sentence.start for sentence in self.doc.sentences]
+        self._emphasis = {}
         self._wrap = None
         self._meta.clear()
         self._ensure_wrap()
         self.refresh_all()
 
     def set_highlight(self, selected: Iterable[str], target: str | None = None,
-                      matches: Iterable[str] = ()) -> None:
-        """Mark the selected, link-target and search-match sentences; repaint only changes."""
+                      matches: Iterable[str] = (),
+                      emphasis: Iterable[tuple[int, int, str]] = ()) -> None:
+        """Mark the selected, link-target and search-match sentences, and emphasise spans
+        (document offsets with ``changed`` or ``match``) in place; repaint only changes."""
         new_selected = frozenset(self._index(sid) for sid in selected if sid[0] == self.side)
         new_target = self._index(target) if target and target[0] == self.side else None
         new_matches = frozenset(self._index(sid) for sid in matches if sid[0] == self.side)
+        new_emphasis = self._by_sentence(emphasis)
         changed = (new_selected ^ self._selected) | (new_matches ^ self._matches)
         changed |= {index for index in (self._target, new_target) if index is not None}
         if new_target == self._target:
             changed -= {new_target} if new_target is not None else set()
+        changed |= {index for index in new_emphasis.keys() | self._emphasis.keys()
+                    if new_emphasis.get(index) != self._emphasis.get(index)}
         self._selected, self._target, self._matches = new_selected, new_target, new_matches
+        self._emphasis = new_emphasis
         self._refresh_indices(changed)
+
+    def _by_sentence(self, spans: Iterable[tuple[int, int, str]]
+                     ) -> dict[int, tuple[tuple[int, int, str], ...]]:
+        if self.doc is None:
+            return {}
+        starts = self._starts
+        grouped: dict[int, list[tuple[int, int, str]]] = {}
+        for span in spans:
+            index = max(0, bisect_right(starts, span[0]) - 1)
+            grouped.setdefault(index, []).append(span)
+        return {index: tuple(sorted(found)) for index, found in grouped.items()}
 
     def refresh_sentences(self, sentence_ids: Iterable[str]) -> None:
         """Repaint the lines of these sentences (their state changed)."""
@@ -185,8 +208,31 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             if piece.sentence < 0:
                 segments.append(Segment(text, base))
                 continue
-            segments.append(Segment(text, base + self._sentence_style(piece.sentence)))
+            style = base + self._sentence_style(piece.sentence)
+            spans = self._emphasis.get(piece.sentence)
+            if spans:
+                segments += self._emphasised(piece.start, piece.end, spans, style)
+            else:
+                segments.append(Segment(text, style))
         return Strip(segments)
+
+    def _emphasised(self, start: int, end: int, spans: tuple[tuple[int, int, str], ...],
+                    style: Style) -> list[Segment]:
+        """The text ``[start, end)`` cut at the emphasised spans, each styled on top."""
+        segments = []
+        cursor = start
+        for span_start, span_end, name in spans:
+            lo, hi = max(cursor, span_start), min(end, span_end)
+            if lo >= hi:
+                continue
+            if lo > cursor:
+                segments.append(Segment(self._text[cursor:lo], style))
+            extra = self.get_component_rich_style(f"article-pane--{name}")
+            segments.append(Segment(self._text[lo:hi], style + extra))
+            cursor = hi
+        if cursor < end:
+            segments.append(Segment(self._text[cursor:end], style))
+        return segments
 
     def _state_style(self, index: int) -> tuple[str, str]:
         assert self.model is not None and self.doc is not None
@@ -201,8 +247,6 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     def _sentence_style(self, index: int) -> Style:
         _glyph, state = self._state_style(index)
         style = self.get_component_rich_style(f"article-pane--{state}")
-        if index in self._matches:
-            style += self.get_component_rich_style("article-pane--match")
         return style + self._meta_style(index)
 
     def _meta_style(self, index: int) -> Style:
