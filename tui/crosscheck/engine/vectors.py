@@ -68,7 +68,9 @@ def _count_matrix(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dic
 def _char_matrix(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Sentence × n-gram counts as (sentence × term) @ (term × n-gram), n-grams once per term."""
     term_counts, vocab = _count_matrix(terms)
-    grams = [_char_grams(term) for term in vocab]
+    # No terms at all ("!" against "!"): _count_matrix keeps one empty column, so give it
+    # one empty row of n-grams for the product's shapes to agree.
+    grams = [_char_grams(term) for term in vocab] or [[]]
     term_grams, _ = _count_matrix(grams)
     return (term_counts @ term_grams).tocsr()
 
