@@ -212,3 +212,23 @@ def test_opening_a_pair_on_a_full_disk_is_one_line(tmp_path: Path, fault: str) -
     result = crosscheck(["open", str(left), str(right), "--semantic", "off"], data,
                         code=INJECT.format(fault=FAULTS[fault]))
     assert_one_error_line(result, "disk is full")
+
+
+def test_a_really_full_database_fails_one_write_and_keeps_working(tmp_path: Path) -> None:
+    from store_fixtures import FixedClock, make_analysis
+
+    from crosscheck.store import StoreError, VerdictStore
+
+    store = VerdictStore.open(tmp_path / "full.db", clock=FixedClock())
+    cmp = store.open_comparison(make_analysis())
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "disk is full"
+    saved = 0
+    with pytest.raises(StoreError, match="disk is full"):
+        for number in range(10_000):
+            store.set_note(cmp.id, "L0~R0", "x" * 3000, f"reviewer{number}")
+            saved += 1
+    # The failed transaction was rolled back (by SQLite or by us) and every earlier note stays.
+    assert not store.conn.in_transaction
+    assert len(store.all_records(cmp.id)) == saved
+    store.close()
