@@ -268,3 +268,16 @@ async def test_palette_offers_every_export_format_and_names_the_file(
         again = next(c for c in app.get_system_commands(app.review)
                      if c.title == f"Export verdicts: {name}")
         assert f"crosscheck-{app.comparison_id}-2.{suffix}" in again.help  # never overwrites
+
+
+async def test_d_dismisses_a_one_sided_item_as_not_a_claim(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        app.review.select("L6")  # "One reader pasted ... into the comment form."
+        await pilot.press("d")
+        assert verdicts(app) == {"L6": "not_claim"}
+        assert app.review.model.mark("L6", False).glyph == "∅"
+        assert app.review.model.next_unreviewed("L4") != "L6"
+        await pilot.press("f", "f", "f", "f")
+        assert app.review.filter_name == "reviewed"
+        assert app.review.query_one(TriageQueue).keys == ["L6"]

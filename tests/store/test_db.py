@@ -15,7 +15,7 @@ from crosscheck.store import StoreError, VerdictStore, default_db_path
 from crosscheck.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 # Frozen DDL of each released schema: version N is the first N scripts run in order.
-OLD_SCHEMAS = [(Path(__file__).parent / f"schema_v{n}.sql").read_text() for n in (1, 2)]
+OLD_SCHEMAS = [(Path(__file__).parent / f"schema_v{n}.sql").read_text() for n in (1, 2, 3)]
 
 
 def _digest(path: Path) -> str:
@@ -46,7 +46,7 @@ def test_importing_the_store_creates_no_files(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_database_made_by_an_older_schema_is_migrated_with_its_verdicts(
         tmp_path: Path, analysis, version: int) -> None:
     path = tmp_path / "old.db"
@@ -72,6 +72,40 @@ def test_database_made_by_an_older_schema_is_migrated_with_its_verdicts(
         assert store.verdicts(cmp.id, "ann")["L2~R3"].note == "checked"
         store.save_position(cmp.id, "ann", "L2~R3")  # the table version 2 added
         assert store.position(cmp.id, "ann") == "L2~R3"
+        store.set_verdict(cmp.id, "L2~R3", "not_claim", "bob")  # the verdict version 4 added
+        assert store.verdicts(cmp.id, "bob")["L2~R3"].verdict == "not_claim"
+
+
+def test_version_4_rebuilds_events_keeping_every_event_and_undo_link(tmp_path: Path,
+                                                                       analysis) -> None:
+    path = tmp_path / "v3.db"
+    old = sqlite3.connect(path)
+    for script in OLD_SCHEMAS[:3]:
+        old.executescript(script)
+    old.execute("INSERT INTO comparisons (left_sha256, right_sha256, left_source, right_source, "
+                "created) VALUES (?, ?, 'l.txt', 'r.txt', '2024-01-01T00:00:00.000Z')",
+                (analysis.left.sha256, analysis.right.sha256))
+    old.execute("INSERT INTO items (comparison_id, key, kind, ordinal, left_ids, right_ids, "
+                "machine) VALUES (1, 'L0~R0', 'link', 0, '[\"L0\"]', '[\"R0\"]', '{}')")
+    for verdict, undoes in (("consistent", None), ("contradiction", None), ("consistent", 2)):
+        old.execute("INSERT INTO events (item_id, reviewer, action, verdict, machine, at, "
+                    "undoes) VALUES (1, 'ann', ?, ?, '{}', '2024-01-01T00:00:01.000Z', ?)",
+                    ("undo" if undoes else "set", verdict, undoes))
+    old.commit()
+    before = old.execute("SELECT * FROM events ORDER BY id").fetchall()
+    old.close()
+    with VerdictStore.open(path) as store:
+        conn = store.conn
+        assert conn.execute("SELECT * FROM events ORDER BY id").fetchall() == before
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE "
+                                              "type = 'index' AND tbl_name = 'events'")}
+        assert {"events_item_reviewer", "events_reviewer"} <= indexes
+        schema = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events'").fetchone()
+        assert "events_v4" not in schema[0] and "not_claim" in schema[0]
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("INSERT INTO events (item_id, reviewer, action, verdict, machine, at) "
+                         "VALUES (1, 'ann', 'set', 'bogus', '{}', 'now')")
 
 
 def _random_bytes(path: Path) -> None:

@@ -188,3 +188,24 @@ def test_record_reads_one_item_as_verdicts_does(store: VerdictStore, analysis) -
     store.undo(cmp.id, "ann")
     assert store.record(cmp.id, "L1~R1", "ann") is None
     assert store.record(cmp.id, "no-such-item", "ann") is None
+
+
+def test_page_furniture_never_becomes_an_item(store: VerdictStore) -> None:
+    import dataclasses
+
+    from store_fixtures import make_analysis
+
+    analysis = make_analysis()
+    byline = dataclasses.replace(analysis.right.sentences[2], boilerplate=True)
+    sentences = (*analysis.right.sentences[:2], byline, *analysis.right.sentences[3:])
+    right = dataclasses.replace(analysis.right, sentences=sentences)
+    # An analysis that (wrongly) lists the furniture as one-sided: the store leaves it out.
+    cmp = store.open_comparison(dataclasses.replace(analysis, right=right))
+    keys = {item.key for item in cmp.items}
+    assert "R2" not in keys and "L4" in keys
+
+
+def test_not_a_claim_is_a_verdict(store: VerdictStore, analysis) -> None:
+    cmp = store.open_comparison(analysis)
+    store.set_verdict(cmp.id, "L4", "not_claim", "ann")
+    assert store.verdicts(cmp.id, "ann")["L4"].verdict == "not_claim"

@@ -220,6 +220,8 @@ _REVIEW_COMMANDS = (
     ("Verdict: contradiction", "Mark it a contradiction (c)", "verdict('contradiction')"),
     ("Verdict: unrelated", "Mark it unrelated, wrong alignment (u)", "verdict('unrelated')"),
     ("Verdict: unsure", "Mark it unsure (space)", "verdict('unsure')"),
+    ("Verdict: not a claim", "Dismiss page furniture, a caption, a byline (d)",
+     "verdict('not_claim')"),
     ("Clear verdict", "Remove the verdict of the selected item (backspace)", "clear_verdict"),
     ("Undo", "Undo the last verdict or note change (ctrl+z)", "undo"),
     ("Edit note", "Write a note on the selected item (e)", "edit_note"),

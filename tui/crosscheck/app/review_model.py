@@ -22,7 +22,8 @@ FILTERS = ("all", "contradictions", "unreviewed", "one-sided", "reviewed")
 _KIND_GROUP = {"related": _GROUP_RELATED, "manual": _GROUP_RELATED,
                "paraphrase": _GROUP_PARAPHRASE, "identical": _GROUP_IDENTICAL}
 
-VERDICT_GLYPHS = {"consistent": "✓", "contradiction": "✗", "unrelated": "≠", "unsure": "?"}
+VERDICT_GLYPHS = {"consistent": "✓", "contradiction": "✗", "unrelated": "≠", "unsure": "?",
+                  "not_claim": "∅"}
 KIND_GLYPHS = {"identical": "=", "paraphrase": "≈", "related": "~", "manual": "&"}
 ONE_SIDED_GLYPH = "+"
 CONTRADICTION_GLYPH = "!"

@@ -17,10 +17,14 @@ def items_from_analysis(analysis: Analysis) -> list[Item]:
     items = [Item(link.id, "link", link.left, link.right, link_evidence(link),
                   selector_for(left, link.left), selector_for(right, link.right))
              for link in analysis.links]
+    # Page furniture (bylines, captions, share widgets) is never something to review, whatever
+    # list an analysis put it in.
     items += [Item(sid, "left_only", (sid,), (), {"kind": "left_only"},
-                   selector_for(left, (sid,)), None) for sid in analysis.left_only]
+                   selector_for(left, (sid,)), None) for sid in analysis.left_only
+              if not left.sentence(sid).boilerplate]
     items += [Item(sid, "right_only", (), (sid,), {"kind": "right_only"},
-                   None, selector_for(right, (sid,))) for sid in analysis.right_only]
+                   None, selector_for(right, (sid,))) for sid in analysis.right_only
+              if not right.sentence(sid).boilerplate]
     return sorted(items, key=_reading_order(items))
 
 

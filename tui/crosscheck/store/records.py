@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-VERDICTS = ("consistent", "contradiction", "unrelated", "unsure")
+VERDICTS = ("consistent", "contradiction", "unrelated", "unsure", "not_claim")
 ItemKind = Literal["link", "left_only", "right_only", "manual"]
 UNPLACED_PREFIX = "?"  # key prefix of items whose quote was not found in an edited version
 

@@ -1,7 +1,7 @@
 """The schema as numbered forward migrations keyed by ``PRAGMA user_version``.
 
-Never edit a released migration: add the next number. ``tests/store/schema_v1.sql`` keeps a
-frozen copy of version 1 so a test can build an old database and migrate it.
+Never edit a released migration: add the next number. ``tests/store/schema_v<N>.sql`` keep
+frozen copies of what each version added, so a test can build an old database and migrate it.
 """
 
 from __future__ import annotations
@@ -75,6 +75,32 @@ CREATE INDEX items_order ON items (comparison_id, ordinal);
 """
 
 
+# Version 4: the verdict "not_claim" (page furniture, a caption: nothing to check). SQLite
+# cannot change a CHECK constraint, so the events table is rebuilt: copied into a new table,
+# the old one dropped, the new one renamed (which also renames its reference to itself).
+V4_EVENTS = """
+CREATE TABLE events_v4 (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    reviewer TEXT NOT NULL,
+    action TEXT NOT NULL,
+    verdict TEXT CHECK (verdict IN ('consistent', 'contradiction', 'unrelated', 'unsure',
+                                    'not_claim')),
+    note TEXT NOT NULL DEFAULT '',
+    machine TEXT NOT NULL,
+    created TEXT,
+    at TEXT NOT NULL,
+    undoes INTEGER REFERENCES events_v4(id)
+);
+INSERT INTO events_v4 (id, item_id, reviewer, action, verdict, note, machine, created, at, undoes)
+    SELECT id, item_id, reviewer, action, verdict, note, machine, created, at, undoes FROM events;
+DROP TABLE events;
+ALTER TABLE events_v4 RENAME TO events;
+CREATE INDEX events_item_reviewer ON events (item_id, reviewer, id);
+CREATE INDEX events_reviewer ON events (reviewer, id);
+"""
+
+
 def _script(ddl: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT the surrounding transaction, so run statement by statement.
@@ -91,9 +117,9 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _v1, 2: _script(V2), 3: _script(V3)}
+    1: _v1, 2: _script(V2), 3: _script(V3), 4: _script(V4_EVENTS)}
 SCHEMA_VERSION = max(MIGRATIONS)
-_DDL = {1: V1, 2: V2, 3: V3}
+_DDL = {1: V1, 2: V2, 3: V3}  # the versions that added tables (V4 rebuilt one under its name)
 
 
 def tables_at(version: int) -> set[str]:

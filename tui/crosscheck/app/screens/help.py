@@ -26,7 +26,7 @@ MARKERS = (
     ("= ≈ ~", "identical, paraphrase, related link"),
     ("& ", "manual link"),
     ("+ ", "one-sided: only this article has it"),
-    ("✓ ✗ ≠ ?", "reviewed: consistent, contradiction, unrelated, unsure"),
+    ("✓ ✗ ≠ ? ∅", "reviewed: consistent, contradiction, unrelated, unsure, not a claim"),
     ("· ", "boilerplate (dim)"),
     ("◎ ", "link target while linking"),
 )

@@ -36,6 +36,7 @@ class ReviewScreen(ReviewActions, Screen[None]):
         Binding("c", "verdict('contradiction')", "Contradiction"),
         Binding("u", "verdict('unrelated')", "Unrelated"),
         Binding("space", "verdict('unsure')", "Unsure"),
+        Binding("d", "verdict('not_claim')", "Not a claim"),
         Binding("n", "next_unreviewed", "Next unreviewed"),
         Binding("j,down", "next_item", "Next", key_display="j/↓"),
         Binding("k,up", "prev_item", "Prev", key_display="k/↑"),
