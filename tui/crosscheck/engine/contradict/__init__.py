@@ -50,9 +50,9 @@ class _FeatureCache:
         return found
 
 
-def pair_evidence(left: Features, right: Features) -> list[Evidence]:
-    """Every rule's findings for one pair, in rule order."""
-    pair = make_pair(left, right)
+def pair_evidence(left: Features, right: Features, claim: float = 0.0) -> list[Evidence]:
+    """Every rule's findings for one pair, in rule order (``claim``: same-claim probability)."""
+    pair = make_pair(left, right, claim=claim)
     return [item for rule in RULES for item in rule(pair)]
 
 
@@ -71,7 +71,8 @@ def find_contradictions(left: Document, right: Document, links: Sequence[Link],
     for link in links:
         if link.best:
             lf, rf = lfeat(link.left), rfeat(link.right)
-            found.append((link, lf, rf, pair_evidence(lf, rf)))
+            claim = 1.0 if link.kind == "manual" else (link.same_claim or 0.0)
+            found.append((link, lf, rf, pair_evidence(lf, rf, claim)))
     best = {(a, b) for link in links if link.best for a in link.left for b in link.right}
     # A sentence already in a likely contradiction keeps that one: it explains the conflict,
     # and more pairs for the same sentence would mostly repeat it.

@@ -14,6 +14,7 @@ _NAME_RE = re.compile(rf"(?:{_CAP})(?:\s+(?:(?:of|de|del|van|von|da|for|the|al)\
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"\s")
 _NON_SPACE = re.compile(r"\S+")
+_AND = re.compile(r"\b(?:and|or)\b|&")
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
 _NON_NAME_WORDS = lx.NOT_NAMES | set(lx.MONTHS) | set(lx.WEEKDAYS)
 _GLUE = frozenset("of the and for".split())
@@ -101,7 +102,10 @@ def name_lists(text: str, names: tuple[Name, ...],
             runs[-1].append(name)
         else:
             runs.append([name])
-    return tuple(tuple(run) for run in runs if len(run) >= 2)
+    # A list names its last item after "and", "or" or "&"; names joined by commas alone are
+    # more often an address ("High Street, Banstead, Surrey") than a list.
+    return tuple(tuple(run) for run in runs if len(run) >= 2
+                 and _AND.search(text[run[-2].end - base:run[-1].start - base]))
 
 
 def same_entity(a: Name, b: Name) -> bool:
@@ -113,12 +117,24 @@ def same_entity(a: Name, b: Name) -> bool:
         return True  # "U.S." and "United States"; "Beijing" for China's government
     if a.head and b.head and a.head != b.head:
         return False
-    return (bool(a.key & b.key) or _bare(a.text) == _bare(b.text) or _acronym(a, b))
+    if _bare(a.text).replace(" ", "") == _bare(b.text).replace(" ", "") or _acronym(a, b):
+        return True
+    if len(a.key) >= 2 and len(b.key) >= 2 and not (a.key <= b.key or b.key <= a.key) \
+            and _last(a) != _last(b):
+        return False  # "Kristen Bell" and "Kristen Stewart": one shared first name
+    return bool(a.key & b.key)
+
+
+def _last(name: Name) -> str:
+    return _bare(name.text).split()[-1]
 
 
 def _bare(text: str) -> str:
-    """Case, dots and a possessive dropped: "U.S" and "US", "Xi's" and "Xi"."""
-    return text.lower().removesuffix("'s").removesuffix("’s").replace(".", "")
+    """Case, dots, a possessive and a plural dropped: "U.S" and "US", "Xi's" and "Xi",
+    "P. J. Hill" and "PJ Hill", "Jesuit" and "Jesuits"."""
+    bare = text.lower().removesuffix("'s").removesuffix("’s").replace(".", "")
+    bare = " ".join(bare.split())
+    return bare[:-1] if len(bare) > 2 and bare.endswith("s") else bare
 
 
 def _acronym(a: Name, b: Name) -> bool:
@@ -130,7 +146,13 @@ def _acronym(a: Name, b: Name) -> bool:
 
 
 def same_slot(a: Name, b: Name) -> bool:
-    """Whether two different names fill the same place in their sentences."""
+    """Whether two different names fill the same place in their sentences.
+
+    A title standing for a person ("Senior Vice President") is a description, not a
+    different name.
+    """
+    if _mostly_role(a) or _mostly_role(b):
+        return False
     if a.head and a.head == b.head:
         return True
     if a.before and a.before == b.before and a.before not in ("and", "or", ""):
@@ -140,6 +162,11 @@ def same_slot(a: Name, b: Name) -> bool:
     if a.before in lx.SPEECH_VERBS and b.before in lx.SPEECH_VERBS:
         return True
     return _role(a) and _role(b)
+
+
+def _mostly_role(name: Name) -> bool:
+    words = [w.lower().strip(".") for w in name.text.split()]
+    return sum(w in lx.ROLE_NOUNS for w in words) * 2 > len(words)
 
 
 def _role(name: Name) -> bool:

@@ -31,8 +31,9 @@ class _Family:
 
 def _phrases(entries: Iterable[str]) -> _Family:
     ordered = sorted(set(entries), key=len, reverse=True)
+    # "won" in "won't" is not the verb: a cue may not run on into a contraction.
     pattern = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(e) for e in ordered)
-                         + r")(?!\w)")
+                         + r")(?!\w)(?!['’]t\b)")
     first = frozenset(e.split()[0] for e in ordered)
     # Matches are looked for only where a word starts, so a first word must be a plain word.
     assert all(_WORDS_RE.fullmatch(w) for w in first), first
@@ -125,8 +126,30 @@ def _cues(family: _Family, text: str, base: int, starts: Sequence[tuple[int, str
     return tuple(found)
 
 
+_IMPLICATIVE = re.compile(r"(?i)\b(?:" + "|".join(
+    re.escape(v) for v in sorted(lx.NEGATIVE_IMPLICATIVES, key=len, reverse=True)) + r")\b")
+
+
+def _implicatives(text: str, base: int, skip: Sequence[Span]) -> tuple[Cue, ...]:
+    """"Failed to", "refused to", "pretended to": a denial of what follows."""
+    return tuple(Cue(m.start() + base, m.end() + base, m.group())
+                 for m in _IMPLICATIVE.finditer(text)
+                 if not any(a <= m.start() + base < b for a, b in skip))
+
+
 _IDIOM = re.compile(r"(?i)(?:" + "|".join(re.escape(i) for i in lx.NEGATION_IDIOMS) + r")\b")
 _TIMING = re.compile(r"(?i)^(?:\W+\w+){0,8}?\W+(?:" + "|".join(lx.NEGATION_TIMING) + r")\b")
+
+
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:would|could|should|might)\s+$")
+_MODAL_CONTRACTED = re.compile(r"(?i)(?:would|could|should|might)n['’]t$")
+_HAVE_AFTER = re.compile(r"\s+have\b")
+
+
+def _counterfactual(text: str, m: re.Match[str]) -> bool:
+    """ "would not have placed him ... if": what did not happen in another world."""
+    modal = _MODAL_BEFORE.search(text, 0, m.start()) or _MODAL_CONTRACTED.search(m.group())
+    return bool(modal) and _HAVE_AFTER.match(text, m.end()) is not None
 
 
 def _negations(text: str, lowered: str, words: list[str], base: int,
@@ -142,7 +165,7 @@ def _negations(text: str, lowered: str, words: list[str], base: int,
         # "didn't" starts at "did"; the idiom and timing checks read from the negator itself.
         head = m.start() if not m.group().endswith(("n't", "n’t")) else m.end() - 3
         if _IDIOM.match(text, head) or _IDIOM.match(text, m.end() - 3) or \
-                _TIMING.match(text[m.end():]):
+                _TIMING.match(text[m.end():]) or _counterfactual(text, m):
             continue
         found.append(Cue(start, end, m.group()))
     return tuple(found)
@@ -170,12 +193,28 @@ def sentence_features(sentence: Sentence) -> Features:
         dates=dates, names=names,
         lists=name_lists(text, names, base) if len(names) > 1 else (),
         quotes=_quotes(text, base) if _QUOTE_MARKS.search(text) else (),
-        negations=_negations(text, lowered, words, base, phrase_spans), denials=denials,
-        reframes=_cues(_REFRAME, text, base, starts),
+        negations=tuple(sorted(
+            _negations(text, lowered, words, base, phrase_spans)
+            + (_implicatives(text, base, phrase_spans) if "to" in words else ()),
+            key=lambda c: c.start)), denials=denials,
+        reframes=_reframes(text, base, starts),
         reports=_cues(_REPORT, text, base, starts), modal=modal,
         antonyms=_antonyms(text, base, starts) if starts else {},
         words=sentence_words(text, base), places=places(text, base),
     )
+
+
+_REFRAME_IDIOM = re.compile(r"(?i)\b(?:" + "|".join(re.escape(i) for i in lx.REFRAME_IDIOMS)
+                            + r")\b")
+
+
+def _reframes(text: str, base: int, starts: Sequence[tuple[int, str]]) -> tuple[Cue, ...]:
+    """Reframing cues, except inside idioms such as "not only a"."""
+    cues = _cues(_REFRAME, text, base, starts)
+    if not cues:
+        return cues
+    idioms = [(m.start() + base, m.end() + base) for m in _REFRAME_IDIOM.finditer(text)]
+    return tuple(c for c in cues if not any(a <= c.start < b for a, b in idioms))
 
 
 def _cue_starts(text: str) -> list[tuple[int, str]]:

@@ -9,6 +9,12 @@ from __future__ import annotations
 # --- Negation: a claim asserted by one source and negated by the other. -----------------------
 NEGATORS = frozenset("not no never none nobody nothing neither nor cannot".split())
 NEGATED_CONTRACTIONS = ("n't", "n’t")
+# Verbs that deny their complement without a "not" ("failed to pay" = did not pay).
+NEGATIVE_IMPLICATIVES = (
+    "failed to", "fails to", "fail to", "refused to", "refuses to", "refuse to",
+    "pretended to", "pretends to", "pretending to", "neglected to", "neglects to",
+    "declined to", "declines to",
+)
 # A negator inside these does not deny a claim: "not only ... but also", "did not rule out"
 # (a possibility, read as a hedge below), "no doubt".
 NEGATION_IDIOMS = (
@@ -35,6 +41,8 @@ DENIAL_STRONG = (
 )
 # Reframing cues correct what a thing is ("is in fact a letter") without the word "deny".
 DENIAL_REFRAME = ("in fact", "actually", "rather than", "not a", "merely", "only a", "simply a")
+# Reframing cues that are part of a larger phrase meaning something else ("not only a").
+REFRAME_IDIOMS = ("not only a", "not merely", "not just a", "if only a")
 # Words that mark the other sentence as somebody's report, so a denial has a target.
 REPORT_CUES = (
     "reported", "report", "reports", "according to", "claimed", "claims", "said", "says",
@@ -58,6 +66,7 @@ POSSIBLE_CUES = (
     "considering", "plans to", "planning to", "potential", "potentially", "suggested",
     "rumoured", "rumored", "appears to", "seems to", "is said to", "could face",
     "proposed", "tentative", "tentatively", "in talks", "not rule out", "not ruled out",
+    "negotiating", "in negotiations",
     "not ruling out",
 )
 CERTAIN_CUES = (
@@ -105,7 +114,10 @@ NUMBER_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "half a": 0.5, "half": 0.5,
     "a third": 1 / 3, "a quarter": 0.25, "single": 1, "a thousand": 1000,
+    "twice": 2, "thrice": 3,
 }
+# Number words that count occasions by themselves ("married twice" = "married two times").
+MULTIPLICATIVES = ("twice", "thrice")
 # Ordinals: a rank or a place in a series ("first place", "the 8th floor").
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

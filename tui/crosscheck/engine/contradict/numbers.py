@@ -154,7 +154,7 @@ def _read_quantity(text: str, toks: _Toks, i: int) -> tuple[Quantity | None, int
     if zero:
         j = i + zero
         start, end = toks.start[i], toks.end[j - 1]
-        nouns = frozenset(_nouns_after(toks, j))
+        nouns = frozenset(_nouns_after(toks, j, text))
         return Quantity(start, end, text[start:end], 0.0, 0.0, False, None, nouns, "0",
                         _context(toks, i, j), True), j
     if number is None and vague is None:
@@ -164,7 +164,7 @@ def _read_quantity(text: str, toks: _Toks, i: int) -> tuple[Quantity | None, int
         return tally, i + 3
     if number is not None:
         value, used = number
-        if _is_year(toks, i, value):
+        if _is_year(toks, i, value) or _is_clock(text, toks, i):
             return None, i
         low = high = value
     else:
@@ -204,8 +204,10 @@ def _measured(text: str, toks: _Toks, i: int, j: int, bounds: tuple[float, float
         high = max(high, low) * 1e6
     elif approx_kind == "most":
         low = 0.0
-    noun_list = _nouns_after(toks, j)
+    noun_list = _nouns_after(toks, j, text)
     nouns = frozenset(noun_list)
+    if lows[i] in lx.MULTIPLICATIVES:
+        nouns = frozenset({_canonical("times")})
     end = toks.end[j - 1 + len(noun_list)]  # the span names what is counted: "650 million users"
     exact = text[toks.start[i]:toks.end[i + used - 1]]
     approx = approx_kind is not None or vague
@@ -238,6 +240,17 @@ def _tally_at(text: str, toks: _Toks, i: int) -> Quantity | None:
     start, end = toks.start[i], toks.end[i + 2]
     return Quantity(start, end, text[start:end], value, value, False, "tally", frozenset(),
                     text[start:end], _context(toks, i, i + 3))
+
+
+_TIME_ZONES = frozenset("gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et pt hkt ist jst"
+                        .split())
+
+
+def _is_clock(text: str, toks: _Toks, i: int) -> bool:
+    """A part of a clock time ("11: 11 GMT", "10:00"), which the date rules read instead."""
+    after = toks.low[i + 1] if i + 1 < len(toks.low) else ""
+    near = text[max(0, toks.start[i] - 2):toks.start[i]] + text[toks.end[i]:toks.end[i] + 2]
+    return ":" in near or after in _TIME_ZONES
 
 
 def _is_year(toks: _Toks, i: int, value: float) -> bool:
@@ -284,11 +297,14 @@ def _approx_before(toks: _Toks, i: int) -> tuple[str | None, int]:
     return None, i
 
 
-def _nouns_after(toks: _Toks, j: int) -> list[str]:
+def _nouns_after(toks: _Toks, j: int, text: str) -> list[str]:
+    """The words right after a number that name what it counts ("650 million users")."""
     nouns = []
-    for low in toks.low[j:j + 3]:
+    for k, low in enumerate(toks.low[j:j + 3], start=j):
         if not low.isalpha() or low in STOPWORDS:
             break
+        if k > 0 and text[toks.end[k - 1]:toks.start[k]].strip():
+            break  # "kills 1, injures 2": a comma ends what the number counts
         nouns.append(_canonical(low))
         if len(nouns) == 2:
             break

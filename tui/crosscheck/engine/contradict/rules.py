@@ -16,9 +16,9 @@ from crosscheck.engine.contradict.dates import dates_conflict, describe
 from crosscheck.engine.contradict.entities import Name, same_entity, same_slot
 from crosscheck.engine.contradict.features import Features, modal_level
 from crosscheck.engine.contradict.numbers import comparable, compare
-from crosscheck.engine.contradict.substitution import antonyms, change, ordinals
+from crosscheck.engine.contradict.substitution import Change, antonyms, change, ordinals
 from crosscheck.engine.model import Reason
-from crosscheck.engine.tokens import stem
+from crosscheck.engine.tokens import STOPWORDS, stem
 
 # How sure each finding is, before combining.
 WEIGHTS = {
@@ -31,17 +31,34 @@ WEIGHTS = {
 # Share of content words two sentences must have in common before the words only one of them
 # uses are read as the same slot filled differently.
 SUBSTITUTION_COMMON = 0.5
+MODALITY_COMMON = 0.5
+ENTITY_COMMON = 0.4
+ENTITY_CLAIM = 0.3
+NUMBER_COMMON = 0.4
+NUMBER_CLAIM = 0.25
+# The aligner's same-claim probability from which two sentences are taken as one claim.
+SAME_CLAIM_PROBABILITY = 0.5
 # Words around a date that say which event it dates, and verbs that make it a reporting date.
 DATE_REACH = 3
 REPORT_REACH = 24
 _REPORTING = re.compile(
     r"(?i)\b(?:said|says|say|told|tells|reported|reports|reporting|published|noted|notes|"
-    r"wrote|writes|posted|stated|added|quoted|commented|tweeted|interview|statement)"
+    r"wrote|writes|posted|stated|added|quoted|commented|tweeted|interview|statement|"
+    r"updated|dated)"
     r"(?:\s+\w+)?(?:\s+(?:on|late|early|last))?\s*$")
+# A date followed by these is a page's time stamp ("21 July 2013 Last updated at").
+_STAMP = re.compile(r"(?i)\W{0,3}(?:last\s+)?(?:updated|posted|published|modified)\b")
 _DATE_WORDS = frozenset({*lx.MONTHS, *lx.WEEKDAYS, "last", "next", "earli", "late", "mid"})
+# A denial targets a claim when its clause shares this much with it.
+DENIAL_TARGET_SHARED = 2
+DENIAL_TARGET_SHARE = 0.3
 # A negator's scope: the content words after it, most of which the other side must share.
 NEGATION_SCOPE = 5
 NEGATION_SCOPE_SHARED = 0.5
+NEGATION_SCOPE_STRICT = 0.75
+# Words around two opposite predicates that show they are said of the same thing.
+SUBJECT_REACH = 4
+SCOPE_SHARED_MIN = 2
 _CLAUSE_END = re.compile(r"[,;:()]|\s(?:but|and|while|whereas|although)\s")
 DATE_WEIGHTS = {"monthday": 0.75, "weekday": 0.7, "time": 0.6, "year": 0.6, "month": 0.55,
                 "relative": 0.45}
@@ -52,7 +69,7 @@ MODAL_WEIGHTS = {
 # How much two sentences must share before "the same claim" rules apply.
 SAME_CLAIM_OVERLAP = 0.5
 SAME_CLAIM_SHARED = 3
-QUOTE_MIN_OVERLAP = 0.3
+QUOTE_MIN_OVERLAP = 0.5
 QUOTE_SAME_RATIO = 0.95
 QUOTE_FRAME_COMMON = 0.5
 QUOTE_INTRO_REACH = 3
@@ -70,6 +87,8 @@ class Pair:
     shared: frozenset[str]
     overlap: float  # shared terms / terms of the shorter sentence
     linked: bool = True  # the aligner paired them (False: a candidate pair)
+    diff: Change = Change((), (), 0.0)  # the words only one side uses
+    claim: float = 0.0  # the aligner's probability that both state the same claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +97,13 @@ class Evidence:
     weight: float
 
 
-def make_pair(left: Features, right: Features, linked: bool = True) -> Pair:
+def make_pair(left: Features, right: Features, linked: bool = True,
+              claim: float = 0.0) -> Pair:
     """The two sides of a link (or candidate pair) with what their words share."""
     shared = left.terms & right.terms
     smaller = min(len(left.terms), len(right.terms)) or 1
-    return Pair(left, right, shared, len(shared) / smaller, linked)
+    return Pair(left, right, shared, len(shared) / smaller, linked,
+                change(left.words, right.words), claim)
 
 
 def _reason(kind: str, left, right, explanation: str, weight: float) -> Evidence:
@@ -106,13 +127,35 @@ def _same_claim(p: Pair) -> bool:
     return p.overlap >= SAME_CLAIM_OVERLAP and len(p.shared) >= SAME_CLAIM_SHARED
 
 
+def _one_claim(p: Pair, common: float = 0.5, claim: float = 0.5) -> bool:
+    """Whether the two sentences state one claim: by their words, or by the aligner.
+
+    A conflicting detail lowers both measures (two versions of a claim are not paraphrases),
+    so a rule whose own evidence pins the slot (a name in the same role) asks for less.
+    """
+    return p.diff.common >= common or p.claim >= claim
+
+
+def _changed(name, words) -> bool:
+    """Whether a span holds a word only its side uses."""
+    return any(name.start <= w.start < name.end for w in words)
+
+
 def number_reasons(p: Pair) -> list[Evidence]:
     """Comparable quantities (same unit or counted noun) with different values.
 
     Figures that agree (or agree within rounding) are paired off first, one to one, so a
     figure the other side gives elsewhere in the sentence is not reported as a conflict.
     """
-    need = 1 if p.linked else 2
+    # Figures of the same unit or noun count the same thing only if the words around them
+    # meet too ("35 days" of a shutdown is not "three weeks" of a reopening), unless the
+    # sentences are one claim with the figure changed.
+    # Figures in sentences that make different claims ("missed four games" after surgery,
+    # "missed three games" with a broken arm) count different things, whatever their noun.
+    if not _one_claim(p, NUMBER_COMMON, NUMBER_CLAIM) and not _both_votes(p):
+        return []
+    one_claim = p.diff.common >= SUBSTITUTION_COMMON or p.claim >= SAME_CLAIM_PROBABILITY
+    need = 1 if p.linked and one_claim else 2
     pairs = sorted(
         ((-strength, verdict, gap, i, j) for i, lq in enumerate(p.left.quantities)
          for j, rq in enumerate(p.right.quantities)
@@ -138,6 +181,13 @@ def number_reasons(p: Pair) -> list[Evidence]:
         kind = "negation" if (lq.zero or rq.zero) and not note else "number"
         out.append(_reason(kind, lq, rq, f"{_tidy(lq.text)} vs {_tidy(rq.text)}{note}", weight))
     return out
+
+
+def _both_votes(p: Pair) -> bool:
+    """Both sentences give a vote tally: the result of the same vote, whatever else differs."""
+    def voted(f: Features) -> bool:
+        return any(q.unit == "tally" and "vote" in q.context for q in f.quantities)
+    return voted(p.left) and voted(p.right)
 
 
 def date_reasons(p: Pair) -> list[Evidence]:
@@ -170,16 +220,22 @@ def _event_dates(f: Features) -> list[tuple[object, frozenset[str]]]:
     out = []
     for d in f.dates:
         local_start = d.start - f.span[0]
-        if _REPORTING.search(f.text[max(0, local_start - REPORT_REACH):local_start]):
+        local_end = d.end - f.span[0]
+        if _REPORTING.search(f.text[max(0, local_start - REPORT_REACH):local_start]) or \
+                _STAMP.match(f.text, local_end):
             continue
-        before = [w.stem for w in f.words if w.end <= d.start][-DATE_REACH:]
-        after = [w.stem for w in f.words if w.start >= d.end][:DATE_REACH]
-        out.append((d, frozenset(before + after) - _DATE_WORDS))
+        # The event a date belongs to is named before it ("convicted in June"), or after it
+        # when the date leads ("On Friday, the museum reopened").
+        before = [w.stem for w in f.words if w.end <= d.start and w.start >= d.start - 40]
+        words = before[-DATE_REACH:] or [w.stem for w in f.words if w.start >= d.end][:DATE_REACH]
+        out.append((d, frozenset(words) - _DATE_WORDS))
     return out
 
 
 def entity_reasons(p: Pair) -> list[Evidence]:
-    """A different name in the same role, or lists of names that differ."""
+    """A different name in the same role of one claim, or lists of names that differ."""
+    if not _one_claim(p, ENTITY_COMMON, ENTITY_CLAIM):
+        return []
     out = []
     listed: set[int] = set()
     for mine in p.left.lists:
@@ -196,13 +252,11 @@ def entity_reasons(p: Pair) -> list[Evidence]:
                  and not any(same_entity(n, m) for m in p.right.names)]
     only_right = [n for n in p.right.names if n.start not in listed and not n.negated
                   and not any(same_entity(n, m) for m in p.left.names)]
-    slotted = [(a, b) for a in only_left for b in only_right if same_slot(a, b)]
+    slotted = [(a, b) for a in only_left for b in only_right if same_slot(a, b)
+               and _changed(a, p.diff.left) and _changed(b, p.diff.right)]
     if slotted:
         a, b = slotted[0]
         out.append(_reason("entity", a, b, f"{a.text} vs {b.text}", WEIGHTS["entity_slot"]))
-    elif only_left and only_right and _same_claim(p):
-        a, b = only_left[0], only_right[0]
-        out.append(_reason("entity", a, b, f"{a.text} vs {b.text}", WEIGHTS["entity_loose"]))
     return out
 
 
@@ -231,12 +285,14 @@ def negation_reasons(p: Pair) -> list[Evidence]:
     neg_left = bool(lneg)
     negating, other = (p.left, p.right) if neg_left else (p.right, p.left)
     cue = (lneg or rneg)[0]
-    clause_end = _CLAUSE_END.search(negating.text, cue.end - negating.span[0])
-    limit = negating.span[0] + clause_end.start() if clause_end else negating.span[1]
-    scope = [w for w in negating.words if cue.end <= w.start < limit][:NEGATION_SCOPE]
+    scope = _scope(negating, cue)
     theirs = {w.stem for w in other.words}
     shared = sum(w.stem in theirs for w in scope)
-    if shared < min(2, len(scope)) or not scope or shared / len(scope) < NEGATION_SCOPE_SHARED:
+    if not scope or shared < (min(2, len(scope)) if _one_claim(p) else 2):
+        return []
+    # On one claim, half the negated words must meet; elsewhere, most of them.
+    need = NEGATION_SCOPE_SHARED if _one_claim(p) else NEGATION_SCOPE_STRICT
+    if shared / len(scope) < need:
         return []
     weight = WEIGHTS["negation"] + 0.3 * shared / len(scope)
     left, right = (cue, _whole(other)) if neg_left else (_whole(other), cue)
@@ -254,6 +310,8 @@ def denial_reasons(p: Pair) -> list[Evidence]:
         names = any(same_entity(a, b) for a in denier.names for b in other.names)
         if len(p.shared) < (1 if p.linked else 2) and not names:
             continue
+        if not _one_claim(p) and not _targets(denier, cues[0], other):
+            continue
         weight = WEIGHTS["denial"] if denier.denials else WEIGHTS["reframe"]
         if p.overlap >= 0.35 or len(p.shared) >= 4:
             weight += WEIGHTS["denial_target"]
@@ -267,19 +325,57 @@ def denial_reasons(p: Pair) -> list[Evidence]:
     return out
 
 
+def _targets(denier: Features, cue, other: Features) -> bool:
+    """Whether the clause around a denial cue speaks of what the other sentence says."""
+    local = cue.start - denier.span[0]
+    starts = [m.end() for m in _CLAUSE_END.finditer(denier.text, 0, local)]
+    end = _CLAUSE_END.search(denier.text, cue.end - denier.span[0])
+    lo = denier.span[0] + (starts[-1] if starts else 0)
+    hi = denier.span[0] + end.start() if end else denier.span[1]
+    clause = {w.stem for w in denier.words
+              if lo <= w.start < hi and not cue.start <= w.start < cue.end}
+    shared = clause & {w.stem for w in other.words}
+    return len(shared) >= DENIAL_TARGET_SHARED and len(shared) / len(clause) >= DENIAL_TARGET_SHARE
+
+
 def modality_reasons(p: Pair) -> list[Evidence]:
-    """One side states as certain what the other hedges or calls unknown."""
-    related = _same_claim(p) or (p.overlap >= 0.4 and len(p.shared) >= 2)
-    if not related and not (p.linked and p.shared):
-        return []
+    """One side states as certain what the other hedges or calls unknown.
+
+    A hedge is a conflict only about one claim: the two sentences state one claim, or the
+    words each cue governs ("is negotiating to direct the sequel", "confirmed that Weitz
+    will direct the sequel") are mostly the other side's words too.
+    """
     (lv, lcue), (rv, rcue) = modal_level(p.left), modal_level(p.right)
     weight = MODAL_WEIGHTS.get((lv, rv)) or MODAL_WEIGHTS.get((rv, lv))
     if not weight:
+        return []
+    if not _one_claim(p, MODALITY_COMMON) and not (
+            _governs_shared(p.left, lcue, p.right) and _governs_shared(p.right, rcue, p.left)):
         return []
     left = lcue or _whole(p.left)
     right = rcue or _whole(p.right)
     return [_reason("modality", left, right, f"{lv} ({_cue_text(lcue)}) vs {rv} "
                     f"({_cue_text(rcue)})", weight)]
+
+
+def _governs_shared(f: Features, cue, other: Features) -> bool:
+    """Whether the words a cue governs (to the end of its clause) are the other side's too.
+
+    A sentence without a cue asserts all of it, so only its overlap is asked for.
+    """
+    theirs = {w.stem for w in other.words}
+    if cue is None:
+        return len({w.stem for w in f.words} & theirs) >= SCOPE_SHARED_MIN
+    scope = _scope(f, cue)
+    shared = sum(w.stem in theirs for w in scope)
+    return shared >= SCOPE_SHARED_MIN and shared / len(scope) >= NEGATION_SCOPE_SHARED
+
+
+def _scope(f: Features, cue) -> list:
+    """The content words after a cue, to the end of its clause, at most NEGATION_SCOPE."""
+    clause_end = _CLAUSE_END.search(f.text, cue.end - f.span[0])
+    limit = f.span[0] + clause_end.start() if clause_end else f.span[1]
+    return [w for w in f.words if cue.end <= w.start < limit][:NEGATION_SCOPE]
 
 
 def _cue_text(cue) -> str:
@@ -299,14 +395,18 @@ def quote_reasons(p: Pair) -> list[Evidence]:
         for rq in p.right.quotes:
             if _changed_words(lq.words, rq.words) is None:
                 return []  # one side repeats the other's quotation
-            common = len(set(lq.words) & set(rq.words))
-            scored.append((common / min(len(set(lq.words)), len(set(rq.words))), lq, rq))
+            mine, theirs = _quote_terms(lq), _quote_terms(rq)
+            scored.append((len(mine & theirs) / (min(len(mine), len(theirs)) or 1), lq, rq))
     share, lq, rq = max(scored, key=lambda s: (s[0], -s[1].start, -s[2].start))
+    lspeakers, rspeakers = _speakers(p.left), _speakers(p.right)
+    if lspeakers and rspeakers and not any(same_entity(a, b) for a in lspeakers
+                                           for b in rspeakers):
+        return []  # two people quoted: two remarks, however alike
     # Different remarks are not one quotation worded differently: the quotes' words must
     # meet, or the same speaker must be quoted in an otherwise matching sentence.
     if share < QUOTE_MIN_OVERLAP:
         speaker = any(same_entity(a, b) for a in p.left.names for b in p.right.names)
-        frame = change(p.left.words, p.right.words).common
+        frame = p.diff.common
         same_intro = bool(_intro(p.left, lq) & _intro(p.right, rq))
         if frame < QUOTE_FRAME_COMMON + (0 if speaker else 0.15) and not same_intro:
             return []
@@ -315,6 +415,15 @@ def quote_reasons(p: Pair) -> list[Evidence]:
     weight = WEIGHTS["quote_negated" if negated else "quote"]
     return [_reason("quote", lq, rq, f"“{' '.join(a) or '…'}” vs “{' '.join(b) or '…'}”",
                     weight)]
+
+
+def _speakers(f: Features) -> list[Name]:
+    """Names outside the quotations: who speaks, or who is spoken of."""
+    return [n for n in f.names if not any(q.start - 1 <= n.start < q.end + 1 for q in f.quotes)]
+
+
+def _quote_terms(quote) -> set[str]:
+    return {stem(w) for w in quote.words if w not in STOPWORDS}
 
 
 def _intro(f: Features, quote) -> set[str]:
@@ -341,7 +450,9 @@ def _changed_words(left: tuple[str, ...], right: tuple[str, ...]):
 
 
 def antonym_reasons(p: Pair) -> list[Evidence]:
-    """Opposite predicates (rose/fell, approved/rejected) in otherwise similar sentences."""
+    """Opposite predicates (rose/fell, approved/rejected) said of the same thing: the two
+    sentences state one claim, or the words next to each predicate meet ("sales of lasers
+    rose" / "sales of lasers fell"; not "fired the coach" / "hired a new trainer")."""
     if p.overlap < 0.3 or len(p.shared) < 2:
         return []
     out = []
@@ -350,14 +461,23 @@ def antonym_reasons(p: Pair) -> list[Evidence]:
         if other is None or lside < 0 or other[0] < 0 or other[0] == lside:
             continue
         rcue = other[1]
+        if not _one_claim(p) and len(_near(p.left, lcue) & _near(p.right, rcue)) < 2:
+            continue
         out.append(_reason("antonym", lcue, rcue, f"{lcue.text} vs {rcue.text}",
                            WEIGHTS["antonym"]))
     return out
 
 
+def _near(f: Features, cue) -> set[str]:
+    """Stems of the content words on either side of a cue."""
+    before = [w.stem for w in f.words if w.end <= cue.start][-SUBJECT_REACH:]
+    after = [w.stem for w in f.words if w.start >= cue.end][:SUBJECT_REACH]
+    return set(before + after)
+
+
 def substitution_reasons(p: Pair) -> list[Evidence]:
     """One claim with a slot filled differently: antonyms, or two different countries."""
-    diff = change(p.left.words, p.right.words)
+    diff = p.diff
     if diff.common < SUBSTITUTION_COMMON or not diff.left or not diff.right:
         return []
     out = []

@@ -32,8 +32,11 @@ def combine(evidence: Sequence[Evidence], related: float = 1.0) -> Contradiction
     for weight in strongest.values():
         doubt *= 1.0 - weight
     ordered = sorted(evidence, key=lambda e: (-e.weight, e.reason.type))
-    return Contradiction(round((1.0 - doubt) * gate(related), 3),
-                         tuple(e.reason for e in ordered))
+    # Two rules can find the same thing ("French vs German" as a name and as a country).
+    first: dict[tuple, Reason] = {}
+    for e in ordered:
+        first.setdefault((e.reason.type, e.reason.left_span, e.reason.right_span), e.reason)
+    return Contradiction(round((1.0 - doubt) * gate(related), 3), tuple(first.values()))
 
 
 def gate(related: float) -> float:
