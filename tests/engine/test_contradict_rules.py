@@ -115,7 +115,8 @@ LOOK_ALIKES = [
     ("Asked whether the school would reopen, the head teacher said yes.",
      "The school will reopen, the head teacher said."),
     ("The team plans to build a new stadium.", "The city will pay for new roads."),
-    ("Traffic will be directed to a detour.", "The closure is expected to last about three months."),
+    ("Traffic will be directed to a detour.",
+     "The closure is expected to last about three months."),
     # the same claim with a detail added
     ("The council approved the budget.", "The council approved the budget on Monday."),
     ("Both sides denied the report.", "Both sides denied the report on Friday."),

@@ -209,3 +209,34 @@ def test_not_a_claim_is_a_verdict(store: VerdictStore, analysis) -> None:
     cmp = store.open_comparison(analysis)
     store.set_verdict(cmp.id, "L4", "not_claim", "ann")
     assert store.verdicts(cmp.id, "ann")["L4"].verdict == "not_claim"
+
+
+def test_a_scored_manual_link_carries_the_engine_s_evidence_into_exports(
+        store: VerdictStore, analysis) -> None:
+    from crosscheck.engine.model import Contradiction, Link, Reason
+
+    cmp = store.open_comparison(analysis)
+    item = store.add_manual_link(cmp.id, ("L4",), ("R2",), "ann")
+    reason = Reason("negation", "planned", "not planned", "one side denies it", (10, 17), None)
+    link = Link("L4~R2", ("L4",), ("R2",), "related", 0.4321, (),
+                Contradiction(0.8, (reason,)), same_claim=0.12)
+    store.set_manual_evidence(cmp.id, item.key, link)
+    store.set_verdict(cmp.id, item.key, "contradiction", "ann")
+    machine = store.export_records(cmp.id)[0]["item"]["machine"]
+    assert machine == {"kind": "manual", "by": "ann", "link_kind": "related", "score": 0.4321,
+                       "same_claim": 0.12, "contradiction": 0.8,
+                       "reasons": [{"type": "negation", "left": "planned",
+                                    "right": "not planned", "explanation": "one side denies it",
+                                    "left_span": [10, 17]}]}
+
+
+def test_a_sentence_returned_to_one_sided_is_an_item_again_after_reopening(
+        store: VerdictStore, analysis) -> None:
+    cmp = store.open_comparison(analysis)
+    store.set_verdict(cmp.id, "L1~R1", "unrelated", "ann")
+    returned = store.return_to_one_sided(cmp.id, "R1", "L1~R1")
+    assert (returned.key, returned.kind, returned.right_ids) == ("R1", "right_only", ("R1",))
+    store.set_verdict(cmp.id, "R1", "unsure", "ann")
+    again = store.open_comparison(analysis)
+    assert "R1" in {i.key for i in again.items} and not again.unplaced
+    assert store.verdicts(cmp.id, "ann")["R1"].verdict == "unsure"

@@ -14,7 +14,12 @@ from textual.app import App, SystemCommand
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from crosscheck.app.messages import AnalysisFailed, AnalysisProgress, AnalysisReady
+from crosscheck.app.messages import (
+    AnalysisFailed,
+    AnalysisProgress,
+    AnalysisReady,
+    ManualLinkScored,
+)
 from crosscheck.app.review_model import FILTERS, ReviewModel
 from crosscheck.app.screens.review import ReviewScreen
 from crosscheck.engine.model import Analysis, Document
@@ -122,6 +127,10 @@ class CrosscheckApp(App[None]):
         records = self.store.verdicts(comparison.id, self.reviewer)
         model = ReviewModel(analysis, list(comparison.items), records)
         self.review.load(model, self.store.position(comparison.id, self.reviewer))
+        manual = [(i.key, i.left_ids, i.right_ids) for i in model.items.values()
+                  if i.kind == "manual"]
+        if manual:
+            self.score_manual_links(manual)  # this version of the text may score them anew
         # The analysis and its model live until exit: move them out of the collector's sight,
         # or every full collection rescans ~10^5 objects and a key press stalls 50-100 ms.
         self.call_after_refresh(_freeze_heap)
@@ -129,6 +138,33 @@ class CrosscheckApp(App[None]):
             self.notify(f"{len(comparison.unplaced)} earlier verdicts no longer match an item "
                         "(the text changed); they are kept in the store.",
                         title="Unplaced verdicts", severity="warning")
+
+    @work(thread=True, group="manual-links")
+    def score_manual_links(self, links: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
+                           ) -> None:
+        """Analyse links drawn by hand as the engine analyses its own, off the UI thread."""
+        from crosscheck.engine.link_score import score_link
+
+        analysis = self.analysis
+        assert analysis is not None
+        for key, left_ids, right_ids in links:
+            try:
+                link = score_link(analysis.left, analysis.right, left_ids, right_ids,
+                                  self.semantic)  # type: ignore[arg-type]
+            except Exception as error:  # noqa: BLE001 - the link stays, unscored
+                self.call_from_thread(self.notify, f"The link {key} stays unscored: {error}",
+                                      title="Link not analysed", severity="warning",
+                                      markup=False)
+                continue
+            self.post_message(ManualLinkScored(key, link))
+
+    def on_manual_link_scored(self, message: ManualLinkScored) -> None:
+        if self.comparison_id is None:
+            return
+        cmp_id = self.comparison_id
+        self.store_write(f"The analysis of the link {message.key}", lambda: (
+            self.store.set_manual_evidence(cmp_id, message.key, message.link)))
+        self.review.manual_link_scored(message.key, message.link)
 
     # -- store helpers ------------------------------------------------------------------
     def store_write(self, what: str, write: Callable[[], T]) -> tuple[bool, T | None]:

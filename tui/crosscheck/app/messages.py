@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from crosscheck.engine.model import Analysis
+from crosscheck.engine.model import Analysis, Link
 
 
 class AnalysisProgress(Message):
@@ -46,3 +46,12 @@ class ItemClicked(Message):
     def __init__(self, key: str) -> None:
         super().__init__()
         self.key = key
+
+
+class ManualLinkScored(Message):
+    """The engine analysed the manual link ``key``: scores, kind, diff and reasons."""
+
+    def __init__(self, key: str, link: Link) -> None:
+        super().__init__()
+        self.key = key
+        self.link = link

@@ -6,119 +6,46 @@ ordering and filtering rules can be tested without running an app.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from crosscheck.engine.contradict import THRESHOLD as LIKELY_CONTRADICTION
+from crosscheck.app.review_items import (
+    BOILERPLATE_GLYPH,
+    CONTRADICTION_GLYPH,
+    GROUP_CONTRADICTION,
+    KIND_GLYPHS,
+    NOTE_GLYPH,
+    ONE_SIDED_GLYPH,
+    VERDICT_GLYPHS,
+    Mark,
+    ReviewItem,
+    group_of,
+    pane_rank,
+    position,
+)
 from crosscheck.engine.model import Analysis, Document, Link
+
+__all__ = ["FILTERS", "KIND_GLYPHS", "NOTE_GLYPH", "ONE_SIDED_GLYPH", "VERDICT_GLYPHS",
+           "ReviewItem", "ReviewModel"]
 
 FILTERS = ("all", "contradictions", "unreviewed", "one-sided", "reviewed")
 
-# Triage order: likely contradictions first, then related links, one-sided sentences,
-# paraphrases and near-identical links (they rarely need a second look), and last the other
-# counterparts of sentences already in the best correspondence.
-(_GROUP_CONTRADICTION, _GROUP_RELATED, _GROUP_ONE_SIDED,
- _GROUP_PARAPHRASE, _GROUP_IDENTICAL, _GROUP_OTHER_COUNTERPART) = range(6)
-_KIND_GROUP = {"related": _GROUP_RELATED, "manual": _GROUP_RELATED,
-               "paraphrase": _GROUP_PARAPHRASE, "identical": _GROUP_IDENTICAL}
-
-VERDICT_GLYPHS = {"consistent": "✓", "contradiction": "✗", "unrelated": "≠", "unsure": "?",
-                  "not_claim": "∅"}
-KIND_GLYPHS = {"identical": "=", "paraphrase": "≈", "related": "~", "manual": "&"}
-ONE_SIDED_GLYPH = "+"
-CONTRADICTION_GLYPH = "!"
-BOILERPLATE_GLYPH = "·"
-NOTE_GLYPH = "✎"
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewItem:
-    """One thing the reviewer gives a verdict on: a link or a one-sided sentence."""
-
-    key: str
-    kind: str  # "link" | "left_only" | "right_only" | "manual"
-    left_ids: tuple[str, ...]
-    right_ids: tuple[str, ...]
-    link: Link | None
-    group: int
-
-    @property
-    def one_sided(self) -> bool:
-        return not (self.left_ids and self.right_ids)
-
-    @property
-    def contradiction_score(self) -> float | None:
-        if self.link is None or self.link.contradiction is None:
-            return None
-        return self.link.contradiction.score
-
-    @property
-    def match_score(self) -> float | None:
-        """The link's match score (``None`` for a one-sided sentence or an unscored link)."""
-        return self.link.score if self.link is not None else None
-
-    @property
-    def likely_contradiction(self) -> bool:
-        """Strong enough evidence to triage first; weaker signals only show in the detail."""
-        score = self.contradiction_score
-        return score is not None and score >= LIKELY_CONTRADICTION
-
-    @property
-    def label(self) -> str:
-        """Short kind label: the link kind, or which side a one-sided sentence is on."""
-        if self.link is not None:
-            return self.link.kind
-        if self.kind == "manual":
-            return "manual"
-        return "left only" if self.left_ids else "right only"
-
-    def sentence_ids(self) -> tuple[str, ...]:
-        return self.left_ids + self.right_ids
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """How a sentence is shown when it is not selected: a gutter glyph and a state name."""
-
-    glyph: str
-    state: str  # "aligned" | "related" | "contradiction" | "one-sided" | "reviewed" | ...
-
-
-def _position(item: ReviewItem) -> tuple[int, int]:
-    left = int(item.left_ids[0][1:]) if item.left_ids else 1 << 30
-    right = int(item.right_ids[0][1:]) if item.right_ids else 1 << 30
-    return (left, right)
-
-
-def _group(kind: str, link: Link | None, one_sided: bool) -> int:
-    if link is not None and link.contradiction is not None and (
-            link.contradiction.score >= LIKELY_CONTRADICTION):
-        return _GROUP_CONTRADICTION
-    if one_sided:
-        return _GROUP_ONE_SIDED
-    if link is None:
-        return _GROUP_RELATED
-    if not link.best:
-        return _GROUP_OTHER_COUNTERPART
-    return _KIND_GROUP.get(link.kind, _GROUP_RELATED)
-
-
-def _pane_rank(item: ReviewItem) -> int:
-    if item.group == _GROUP_CONTRADICTION:
-        return 0
-    return 1 if item.link is None or item.link.best else 2
-
 
 class ReviewModel:
-    """Items in triage order plus the reviewer's verdicts, with the lookups the views need."""
+    """Items in triage order plus the reviewer's verdicts, with the lookups the views need.
+
+    ``order`` holds the items the queue shows: a one-sided sentence that is now in a live link
+    (one drawn by hand) is hidden, and a link judged unrelated stops hiding its sentences.
+    """
 
     def __init__(self, analysis: Analysis, items: list[Any], records: dict[str, Any]) -> None:
         self.analysis = analysis
-        self._links = {link.id: link for link in analysis.links}
+        self._links: dict[str, Link] = {link.id: link for link in analysis.links}
         self.records: dict[str, Any] = dict(records)
         self.items: dict[str, ReviewItem] = {}
         self.order: list[str] = []
+        self.hidden: set[str] = set()
         self.version = 0
+        self.order_version = 0
         self._filtered: dict[str, tuple[int, list[str]]] = {}
         self._reviewed = (-1, 0)
         self._sentence_item: dict[str, str] = {}
@@ -128,44 +55,75 @@ class ReviewModel:
 
     # -- building -------------------------------------------------------------------------
     def _add(self, item: Any) -> ReviewItem:
-        link = self._links.get(item.key) if item.kind == "link" else None
+        link = self._links.get(item.key) if item.kind in ("link", "manual") else None
         left, right = tuple(item.left_ids), tuple(item.right_ids)
         one_sided = not (left and right)
         review_item = ReviewItem(item.key, item.kind, left, right, link,
-                                 _group(item.kind, link, one_sided))
+                                 group_of(item.kind, link, one_sided))
         self.items[item.key] = review_item
         return review_item
+
+    def live(self, key: str) -> bool:
+        """A link that stands: not one-sided and not judged unrelated."""
+        return not self.items[key].one_sided and self.verdict(key) != "unrelated"
 
     def _reorder(self) -> None:
         def sort_key(item: ReviewItem) -> tuple[int, float, tuple[int, int], str]:
             score = -(item.contradiction_score or 0.0)
-            return (item.group, score, _position(item), item.key)
+            return (item.group, score, position(item), item.key)
 
-        self.order = [item.key for item in sorted(self.items.values(), key=sort_key)]
+        linked = {sid for key in self.items if self.live(key)
+                  for sid in self.items[key].sentence_ids()}
+        self.hidden = {key for key, item in self.items.items()
+                       if item.one_sided and item.sentence_ids()[0] in linked}
+        shown = [item for key, item in self.items.items() if key not in self.hidden]
+        self.order = [item.key for item in sorted(shown, key=sort_key)]
         # A sentence may be in several links: its pane mark and counterpart follow a likely
         # contradiction first, then the best correspondence, then any other link.
         self._sentence_item = {}
         self._sentence_items: dict[str, list[str]] = {}
-        for key in sorted(self.order, key=lambda key: _pane_rank(self.items[key])):
+        for key in sorted(self.order, key=lambda key: pane_rank(self.items[key],
+                                                                self.live(key)
+                                                                or self.items[key].one_sided)):
             for sid in self.items[key].sentence_ids():
                 self._sentence_item.setdefault(sid, key)
                 self._sentence_items.setdefault(sid, []).append(key)
         self.version += 1
+        self.order_version += 1
 
     def add_item(self, item: Any) -> ReviewItem:
-        """Add an item made during review (a manual link) and re-sort the queue."""
+        """Add an item made during review (a manual link, a sentence returned to one-sided)
+        and re-sort the queue."""
         review_item = self._add(item)
         self._reorder()
         return review_item
 
+    def set_link(self, key: str, link: Link) -> None:
+        """The engine's analysis of a manual link arrived: scores, diff, reasons."""
+        self._links[key] = link
+        self._add(self.items[key])
+        self._reorder()
+
+    def orphans(self, key: str) -> list[str]:
+        """Sentences of item ``key`` that no live link holds and no item shows on its own:
+        after an "unrelated" verdict they go back to the one-sided list."""
+        if self.live(key) or self.items[key].one_sided:
+            return []
+        return [sid for sid in self.items[key].sentence_ids()
+                if sid not in self.items
+                and not any(self.live(other) for other in self._sentence_items.get(sid, ()))]
+
     # -- verdicts -------------------------------------------------------------------------
     def set_record(self, key: str, record: Any | None) -> None:
         """Record the store's latest state for ``key`` (``None`` when it has none)."""
+        was_live = key in self.items and self.live(key)
         if record is None:
             self.records.pop(key, None)
         else:
             self.records[key] = record
         self.version += 1
+        if key in self.items and self.live(key) != was_live:
+            self._reorder()  # an "unrelated" verdict came or went: one-sided items follow
 
     def verdict(self, key: str) -> str | None:
         record = self.records.get(key)
@@ -177,15 +135,16 @@ class ReviewModel:
 
     @property
     def reviewed(self) -> int:
-        """How many items have a verdict (cached until the next change)."""
+        """How many shown items have a verdict (cached until the next change)."""
         if self._reviewed[0] != self.version:
-            count = sum(1 for key in self.items if self.verdict(key) is not None)
+            count = sum(1 for key in self.order if self.verdict(key) is not None)
             self._reviewed = (self.version, count)
         return self._reviewed[1]
 
     @property
     def total(self) -> int:
-        return len(self.items)
+        """How many items the queue shows."""
+        return len(self.order)
 
     # -- queue ----------------------------------------------------------------------------
     def filtered(self, name: str) -> list[str]:
@@ -201,7 +160,7 @@ class ReviewModel:
         item = self.items[key]
         verdict = self.verdict(key)
         if name == "contradictions":
-            return item.group == _GROUP_CONTRADICTION or verdict == "contradiction"
+            return item.group == GROUP_CONTRADICTION or verdict == "contradiction"
         if name == "unreviewed":
             return verdict is None
         if name == "one-sided":
@@ -243,11 +202,11 @@ class ReviewModel:
         verdict = self.verdict(key)
         if verdict is not None:
             return Mark(VERDICT_GLYPHS.get(verdict, "?"), "reviewed")
-        if item.group == _GROUP_CONTRADICTION:
+        if item.group == GROUP_CONTRADICTION:
             return Mark(CONTRADICTION_GLYPH, "contradiction")
         if item.one_sided:
             return Mark(ONE_SIDED_GLYPH, "one-sided")
-        kind = item.link.kind if item.link is not None else "manual"
+        kind = "manual" if item.kind == "manual" or item.link is None else item.link.kind
         return Mark(KIND_GLYPHS.get(kind, "~"), "aligned" if kind != "related" else "related")
 
     def document(self, side: str) -> Document:

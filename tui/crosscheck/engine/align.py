@@ -315,11 +315,12 @@ def _make_link(group: Group, scored: CandidatePairs, coverage: Coverage, scores:
     claim = max(scores.claim.get((i, j), 0.0) for i in lidx for j in ridx)
     ratio, numbers_differ = coverage.identity(lidx, ridx)
     return Link(link_id(left_ids, right_ids), left_ids, right_ids,
-                _kind(claim >= scores.claim_cut, ratio, numbers_differ), round(score, 4),
+                link_kind(claim >= scores.claim_cut, ratio, numbers_differ), round(score, 4),
                 best=best, same_claim=round(claim, 4))
 
 
-def _kind(same_claim: bool, ratio: float, numbers_differ: bool) -> LinkKind:
+def link_kind(same_claim: bool, ratio: float, numbers_differ: bool) -> LinkKind:
+    """identical (same words in order, same numbers), paraphrase (same claim) or related."""
     if ratio >= IDENTICAL_RATIO and not numbers_differ:
         return "identical"
     return "paraphrase" if same_claim else "related"

@@ -28,7 +28,7 @@ def analyze(left: Document, right: Document, *, nli: object | None = None,
     report("checking contradictions", 0.6)
     links = find_contradictions(left, right, alignment.links, alignment.candidates, nli=nli)
     report("diffing", 0.85)
-    links = [_with_diff(_settle_kind(link), left, right) for link in links]
+    links = [_with_diff(settle_kind(link), left, right) for link in links]
     links.sort(key=lambda link: (int(link.left[0][1:]), int(link.right[0][1:]), link.id))
     used_l = {sid for link in links for sid in link.left}
     used_r = {sid for link in links for sid in link.right}
@@ -42,7 +42,7 @@ def analyze(left: Document, right: Document, *, nli: object | None = None,
     )
 
 
-def _settle_kind(link: Link) -> Link:
+def settle_kind(link: Link) -> Link:
     """Two conflicting versions of a claim are not the same claim: call them related."""
     conflict = link.contradiction is not None and link.contradiction.score >= LIKELY
     if conflict and link.kind in {"paraphrase", "identical"}:

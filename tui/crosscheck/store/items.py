@@ -29,13 +29,37 @@ def items_from_analysis(analysis: Analysis) -> list[Item]:
 
 
 def manual_item(analysis: Analysis, left_ids: tuple[str, ...], right_ids: tuple[str, ...],
-                reviewer: str) -> Item:
-    """A link the reviewer drew by hand (ids are checked against both documents)."""
+                reviewer: str, link: Link | None = None) -> Item:
+    """A link the reviewer drew by hand (ids are checked against both documents), with the
+    engine's analysis of the pair as its evidence once ``link`` has been scored."""
     _check_ids(analysis.left, left_ids, "L")
     _check_ids(analysis.right, right_ids, "R")
     return Item(MANUAL_PREFIX + link_id(left_ids, right_ids), "manual", left_ids, right_ids,
-                {"kind": "manual", "by": reviewer},
+                manual_evidence(reviewer, link),
                 selector_for(analysis.left, left_ids), selector_for(analysis.right, right_ids))
+
+
+def manual_evidence(reviewer: str, link: Link | None) -> dict[str, Any]:
+    """A manual link's evidence: who drew it and, once scored, what the engine found."""
+    evidence: dict[str, Any] = {"kind": "manual", "by": reviewer}
+    if link is not None:
+        scored = link_evidence(link)
+        evidence.update(scored, kind="manual", link_kind=scored["kind"])
+        if link.same_claim is not None:
+            evidence["same_claim"] = round(link.same_claim, 4)
+    return evidence
+
+
+def returned_item(analysis: Analysis, sid: str, from_key: str) -> Item:
+    """A sentence back in the one-sided list: its link was judged unrelated (``from_key``)."""
+    left = sid.startswith("L")
+    doc = analysis.left if left else analysis.right
+    _check_ids(doc, (sid,), sid[:1])
+    kind = "left_only" if left else "right_only"
+    selector = selector_for(doc, (sid,))
+    return Item(sid, kind, (sid,) if left else (), () if left else (sid,),
+                {"kind": kind, "returned_from": from_key},
+                selector if left else None, None if left else selector)
 
 
 def link_evidence(link: Link) -> dict[str, Any]:

@@ -5,17 +5,23 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from crosscheck.engine.model import Analysis
+from crosscheck.engine.model import Analysis, Link
 from crosscheck.store import catalog, events, queries
 from crosscheck.store.agreement import PairAgreement, pairwise
 from crosscheck.store.db import StoreError, atomic, connect, connect_memory, default_db_path
 from crosscheck.store.faults import guard_store_errors
 from crosscheck.store.imports import ImportReport, import_records, parse_jsonl
-from crosscheck.store.items import items_from_analysis, manual_item
+from crosscheck.store.items import (
+    items_from_analysis,
+    manual_evidence,
+    manual_item,
+    returned_item,
+)
 from crosscheck.store.reanchor import carry_over
 from crosscheck.store.records import (
     UNPLACED_PREFIX,
@@ -92,8 +98,10 @@ class VerdictStore:
                                     (cmp_id,)).fetchone()[0]
         self._analyses[cmp_id] = analysis
         keys = {item.key for item in items}
+        # Made during review: links drawn by hand, sentences returned to the one-sided list.
         manual = [item for _, item in catalog.stored_items(self.conn, cmp_id)
-                  if item.kind == "manual" and not item.key.startswith(UNPLACED_PREFIX)]
+                  if (item.kind == "manual" or "returned_from" in item.machine)
+                  and not item.key.startswith(UNPLACED_PREFIX)]
         all_items = items + [m for m in manual if m.key not in keys]
         keys |= {m.key for m in manual}
         unplaced = [r for r in self.all_records(cmp_id) if r.item_key not in keys]
@@ -166,6 +174,30 @@ class VerdictStore:
         if analysis is None:
             raise StoreError(f"comparison {cmp_id} is not open in this session")
         item = manual_item(analysis, tuple(left_ids), tuple(right_ids), reviewer)
+        with atomic(self.conn) as conn:
+            if catalog.item_id(conn, cmp_id, item.key) is None:
+                catalog.upsert_item(conn, cmp_id, item)
+        return item
+
+    def set_manual_evidence(self, cmp_id: int, item_key: str, link: Link) -> Item:
+        """Store the engine's analysis (scores, kind, reasons) of a link drawn by hand."""
+        with atomic(self.conn) as conn:
+            row_id = catalog.item_id(conn, cmp_id, item_key)
+            if row_id is None:
+                raise StoreError(f"no item {item_key!r} in comparison {cmp_id}")
+            item = catalog.item_from_row(conn.execute(
+                f"SELECT {catalog.ITEM_COLUMNS} FROM items WHERE id = ?", (row_id,)).fetchone())
+            scored = replace(item, machine=manual_evidence(str(item.machine.get("by", "")),
+                                                           link))
+            catalog.upsert_item(conn, cmp_id, scored)
+        return scored
+
+    def return_to_one_sided(self, cmp_id: int, sid: str, from_key: str) -> Item:
+        """The one-sided item of sentence ``sid`` after its link was judged unrelated."""
+        analysis = self._analyses.get(cmp_id)
+        if analysis is None:
+            raise StoreError(f"comparison {cmp_id} is not open in this session")
+        item = returned_item(analysis, sid, from_key)
         with atomic(self.conn) as conn:
             if catalog.item_id(conn, cmp_id, item.key) is None:
                 catalog.upsert_item(conn, cmp_id, item)

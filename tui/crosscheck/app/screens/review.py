@@ -63,6 +63,7 @@ class ReviewScreen(ReviewActions, Screen[None]):
         self.search_matches: list[str] = []
         self.search_spans: dict[str, list[tuple[int, int, str]]] = {"L": [], "R": []}
         self.search_index = -1
+        self._queue_order = -1
 
     @property
     def crosscheck(self) -> CrosscheckApp:
@@ -172,6 +173,7 @@ class ReviewScreen(ReviewActions, Screen[None]):
     def _refresh_queue(self, cursor: str | None = None) -> None:
         if self.model is not None:
             keys = self.model.filtered(self.filter_name)
+            self._queue_order = self.model.order_version
             self.queue.show(self.model, keys, cursor if cursor is not None else self.selected)
             self.queue.border_title = f"Queue · {self.filter_name} · {len(keys)}"
             self._refresh_progress()
@@ -193,10 +195,11 @@ class ReviewScreen(ReviewActions, Screen[None]):
         item = self.model.items[key]
         for side in ("L", "R"):
             self.pane(side).refresh_sentences(item.sentence_ids())
-        if self.filter_name in ("all", "one-sided"):
+        if self.filter_name in ("all", "one-sided") and (
+                self.model.order_version == self._queue_order):
             self.queue.refresh_item(key)
         else:
-            self._refresh_queue()
+            self._refresh_queue()  # the filter or the items themselves changed
         if key == self.selected:
             self.query_one(DetailPanel).show(self.model, key)
         self._refresh_progress()

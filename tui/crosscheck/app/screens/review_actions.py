@@ -9,6 +9,7 @@ from crosscheck.app.emphasis import changed_word_spans, match_spans
 from crosscheck.app.screens.help import HelpScreen
 from crosscheck.app.screens.note_editor import NoteEditor
 from crosscheck.app.screens.search import SearchScreen
+from crosscheck.engine.model import Link
 
 if TYPE_CHECKING:
     from crosscheck.app.screens.review import ReviewScreen
@@ -57,9 +58,23 @@ class ReviewActions(_Base):
         if not saved:
             return
         self.model.set_record(key, record)
+        if verdict == "unrelated":
+            self._return_to_one_sided(key)
         self.refresh_item(key)
         if self.crosscheck.auto_advance:
             self.step(1)
+
+    def _return_to_one_sided(self, key: str) -> None:
+        """Sentences of a link judged unrelated that nothing else holds become one-sided
+        items again (stored, so a verdict on them is kept)."""
+        assert self.model is not None
+        app = self.crosscheck
+        for sid in self.model.orphans(key):
+            saved, item = app.store_write(
+                f"Returning {sid} to the one-sided list",
+                lambda sid=sid: app.store.return_to_one_sided(app.comparison_id, sid, key))
+            if saved and item is not None:
+                self.model.add_item(item)
 
     def action_clear_verdict(self) -> None:
         if self.model is None or self.selected is None:
@@ -146,7 +161,19 @@ class ReviewActions(_Base):
         self._end_link_mode()
         self._refresh_queue()
         self.select(item.key)
-        self.notify(f"Linked {' + '.join(left)} ↔ {' + '.join(right)}", title="Manual link")
+        app.score_manual_links([(item.key, item.left_ids, item.right_ids)])
+        self.notify(f"Linked {' + '.join(left)} ↔ {' + '.join(right)}; analysing the pair",
+                    title="Manual link")
+
+    def manual_link_scored(self, key: str, link: Link) -> None:
+        """Show the engine's analysis of a manual link: scores, diff, reasons, its place."""
+        if self.model is None or key not in self.model.items:
+            return
+        self.model.set_link(key, link)
+        self._refresh_queue()
+        self.refresh_item(key)
+        if key == self.selected:
+            self._repaint_highlight()
 
     def _end_link_mode(self) -> None:
         self.link_source = None
