@@ -77,7 +77,7 @@ def test_damage_beyond_the_first_page_is_one_line_and_left_alone(
     assert files_of(data) == before
 
 
-@pytest.mark.parametrize("page", [2, 3, 5, 8, 13])
+@pytest.mark.parametrize("page", [2, 5, 13])
 def test_random_bytes_over_any_one_page_never_give_a_traceback(tmp_path: Path,
                                                                team_export: Path,
                                                                page: int) -> None:

@@ -9,7 +9,7 @@ from typing import NoReturn
 
 from crosscheck import __version__
 from crosscheck.errors import CrosscheckError, ExitCode
-from crosscheck.output import emit, error_line, write_output
+from crosscheck.output import emit, error_line, refuse_inputs, write_output
 
 SUBCOMMANDS = ("analyze", "demo", "open", "export", "import", "list")
 
@@ -141,6 +141,8 @@ def _run_analyze(args: argparse.Namespace) -> int:
     from crosscheck.engine.analyze import analyze
     from crosscheck.reports import render_analysis
 
+    if args.output is not None:  # before the work, not after it
+        refuse_inputs(args.output, (args.left, args.right))
     left, right = _load_pair(args)
     analysis = analyze(left, right, nli=_load_nli(args.nli), semantic=args.semantic)
     color = args.output is None and _is_tty()

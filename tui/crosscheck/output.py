@@ -51,10 +51,8 @@ def write_output(text: str, path: str | None, *, inputs: Iterable[str | os.PathL
     if path is None:
         emit(text, data=True, styled=styled)
         return
+    refuse_inputs(path, inputs)
     shown = terminal_text(str(path), one_line=True)
-    for source in inputs:
-        if _same_file(path, source):
-            raise CrosscheckError(f"{shown}: is one of the inputs; choose another output file")
     target = os.path.realpath(path)  # through a symlink: update the file it points to
     try:
         if os.path.exists(target) and not stat.S_ISREG(os.stat(target).st_mode):
@@ -65,6 +63,14 @@ def write_output(text: str, path: str | None, *, inputs: Iterable[str | os.PathL
         reason = exc.strerror or type(exc).__name__
         raise CrosscheckError(f"{shown}: cannot write ({reason}); "
                               "an existing file there is unchanged") from None
+
+
+def refuse_inputs(path: str, inputs: Iterable[str | os.PathLike]) -> None:
+    """Raise if ``path`` is one of ``inputs`` (the same file, however spelled or linked)."""
+    for source in inputs:
+        if _same_file(path, source):
+            shown = terminal_text(str(path), one_line=True)
+            raise CrosscheckError(f"{shown}: is one of the inputs; choose another output file")
 
 
 def _replace_atomically(text: str, target: str) -> None:
