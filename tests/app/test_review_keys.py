@@ -46,8 +46,9 @@ async def test_each_verdict_key_is_stored_at_once_then_advances(app_factory) -> 
         await pilot.press("a", "c", "u", "space")
         assert verdicts(app) == {keys[0]: "consistent", keys[1]: "contradiction",
                                  keys[2]: "unrelated", keys[3]: "unsure"}
-        assert app.review.selected == keys[4]
-        assert "4 of 8 reviewed" in str(app.review.query_one("#progress-label").render())
+        # "unrelated" on L5~R5 put L5 and R5 back in the one-sided list, right after L4
+        assert app.review.selected == "L5"
+        assert "4 of 10 reviewed" in str(app.review.query_one("#progress-label").render())
 
 
 async def test_auto_advance_off_keeps_the_item(app_factory) -> None:
@@ -281,3 +282,47 @@ async def test_d_dismisses_a_one_sided_item_as_not_a_claim(app_factory) -> None:
         await pilot.press("f", "f", "f", "f")
         assert app.review.filter_name == "reviewed"
         assert app.review.query_one(TriageQueue).keys == ["L6"]
+
+
+async def test_unrelated_returns_the_sentences_to_one_sided_and_undo_takes_them_back(
+        app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.review.query_one(TriageQueue)
+        app.review.select("L5~R5")
+        await pilot.press("u")
+        assert {"L5", "R5"} <= set(queue.keys)
+        assert app.review.model.mark("L5", False).glyph == "+"
+        app.review.filter_name = "one-sided"
+        await pilot.pause()
+        assert queue.keys == ["L4", "L5", "L6", "R4", "R5"]
+        app.review.select("R5")
+        await pilot.press("a")  # a verdict on the returned sentence is stored
+        assert verdicts(app)["R5"] == "consistent"
+        await pilot.press("ctrl+z", "ctrl+z")  # R5's verdict, then the "unrelated"
+        assert queue.keys == ["L4", "L6", "R4"]
+        assert app.review.model.mark("L5", False).glyph == "~"
+
+
+async def test_a_manual_link_is_scored_and_its_sentences_leave_one_sided(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.review.query_one(TriageQueue)
+        app.review.select("L4")  # left-only: "Residents near the pier raised concerns..."
+        await pilot.press("l")
+        app.review.set_link_target("R4")  # right-only: "The port authority will operate..."
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        key = "M:L4~R4"
+        item = app.review.model.items[key]
+        assert item.link is not None and 0.0 <= item.link.score <= 1.0
+        assert item.link.diff and item.label == "manual"
+        assert "L4" not in queue.keys and "R4" not in queue.keys and key in queue.keys
+        detail = app.review.query_one("#detail").render_item().plain
+        assert f"match {item.link.score:.2f}" in detail
+        stored = app.store.export_records(app.comparison_id)
+        await pilot.press("c")
+        machine = app.store.export_records(app.comparison_id)[-1]["item"]["machine"]
+        assert not stored and machine["score"] == item.link.score
+        assert machine["link_kind"] == item.link.kind and machine["by"] == "tester"

@@ -123,6 +123,9 @@ class DetailPanel(Widget, can_focus=True):
 
     def _heading(self, item: ReviewItem) -> Text:
         parts = [item.label]
+        if item.kind == "manual":
+            parts[0] = (f"manual link, scored as {item.link.kind}" if item.link is not None
+                        else "manual link, being analysed")
         if item.link is not None:
             parts.append(f"match {item.link.score:.2f}")
             if item.link.same_claim is not None:

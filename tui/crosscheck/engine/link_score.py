@@ -1,0 +1,77 @@
+"""Analyse a link the reviewer drew by hand exactly as the engine's own links are analysed.
+
+The pair gets the match score and the same-claim probability from the same pair models, with
+the same features in the same context (document-wide term weights, and the rival pairs of
+its sentences for the margins), then its kind, its word diff and the contradiction check.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from crosscheck.engine.align import link_kind
+from crosscheck.engine.analyze import settle_kind
+from crosscheck.engine.contradict import find_contradictions
+from crosscheck.engine.diff import word_diff
+from crosscheck.engine.model import Document, Link, Sentence, link_id
+from crosscheck.engine.pair_features import (
+    Coverage,
+    PairFeatures,
+    claim_matrix,
+    semantic_columns,
+)
+from crosscheck.engine.pair_model import probability, threshold
+from crosscheck.engine.semantic import TierChoice, choose_tier, embed
+
+
+def score_link(left: Document, right: Document, left_ids: tuple[str, ...],
+               right_ids: tuple[str, ...], semantic: TierChoice = "auto") -> Link:
+    """The link ``left_ids`` ~ ``right_ids`` with scores, kind, diff and contradiction."""
+    lsents, lidx = _context(left, left_ids)
+    rsents, ridx = _context(right, right_ids)
+    tier = choose_tier(semantic, len(lsents) + len(rsents))
+    extractor = PairFeatures(lsents, rsents)
+    rows, cols = _pairs(lidx, ridx, len(lsents), len(rsents))
+    if tier is None:
+        cosines = np.zeros(len(rows), dtype=np.float32)
+    else:
+        lvec, rvec = embed([s.text for s in lsents], tier), embed([s.text for s in rsents], tier)
+        cosines = np.einsum("ij,ij->i", lvec[rows], rvec[cols])
+    features = np.column_stack([
+        extractor.matrix(rows, cols),
+        semantic_columns(cosines, rows, cols, len(lsents), len(rsents)),
+    ]).astype(np.float32)
+    mine = np.isin(rows, lidx) & np.isin(cols, ridx)
+    name = tier or "off"
+    score = float(probability("link", name, features[mine]).max())
+    claim = float(probability("claim", name, claim_matrix(
+        extractor, rows[mine], cols[mine], features[mine])).max())
+    ratio, numbers_differ = Coverage(extractor).identity(lidx, ridx)
+    link = Link(link_id(left_ids, right_ids), left_ids, right_ids,
+                link_kind(claim >= threshold("claim", name), ratio, numbers_differ),
+                round(score, 4), best=True, same_claim=round(claim, 4))
+    checked = settle_kind(find_contradictions(left, right, [link], [])[0])
+    ltext = " ".join(left.sentence(sid).text for sid in left_ids)
+    rtext = " ".join(right.sentence(sid).text for sid in right_ids)
+    return dataclasses.replace(checked, diff=word_diff(ltext, rtext))
+
+
+def _context(doc: Document, ids: tuple[str, ...]) -> tuple[list[Sentence], list[int]]:
+    """The content sentences the engine would compare (plus the linked ones, even if they are
+    page furniture), and the positions of the linked ones among them."""
+    wanted = set(ids)
+    sentences = [s for s in doc.sentences if not s.boilerplate or s.id in wanted]
+    return sentences, [i for i, s in enumerate(sentences) if s.id in wanted]
+
+
+def _pairs(lidx: list[int], ridx: list[int], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """The linked pairs, every rival of their sentences (for the margins) and the pairs just
+    before and after them (for the context feature), without repeats."""
+    keys = {(i, j) for i in lidx for j in range(m)} | {(i, j) for j in ridx for i in range(n)}
+    keys |= {(i + d, j + d) for i in lidx for j in ridx for d in (-1, 1)
+             if 0 <= i + d < n and 0 <= j + d < m}
+    ordered = sorted(keys)
+    return (np.array([i for i, _ in ordered], dtype=np.int64),
+            np.array([j for _, j in ordered], dtype=np.int64))
