@@ -30,7 +30,8 @@ def emit(text: str, *, stream: TextIO | None = None, data: bool = False,
     """
     stream = sys.stdout if stream is None else stream
     if not data or (not styled and _is_tty(stream)):
-        text = terminal_text(text)
+        # A CSV's CRLF line ends are harmless on screen; a lone CR could overwrite a line.
+        text = terminal_text(text.replace("\r\n", "\n"))
     try:
         stream.write(encodable(text))
         stream.flush()
