@@ -258,3 +258,26 @@ async def test_search_matches_are_highlighted_in_place(app_factory) -> None:
         assert styled_words(left, is_match) == ["terminal", "terminal"]
         await pilot.press("escape")
         assert styled_words(left, is_match) == []
+
+
+async def test_detail_panel_rewraps_when_the_terminal_is_resized(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        detail = app.review.query_one(DetailPanel)
+        words = set(detail.render_item().plain.split())
+        for size in ((80, 24), (120, 40), (100, 30)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            lines = [detail.render_line(y).text for y in range(detail.size.height - 1)]
+            assert all(len(line) == detail.size.width for line in lines)
+            shown = [word for line in lines for word in line.split()]
+            assert shown and set(shown) <= words | {"↓", "more", "lines", "(pgdn,", "wheel)"}
+
+
+async def test_queue_rows_give_the_sentence_room_at_80_columns(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)):
+        queue = app.review.query_one(TriageQueue)
+        row = queue.render_line(1).text
+        assert "L2 Mayor Lina Ortiz" in row
+        assert len(row.split("L2 ", 1)[1].rstrip()) >= 15

@@ -42,6 +42,7 @@ class DetailPanel(Widget, can_focus=True):
         self.key: str | None = None
         self.top = 0
         self._lines: list[Strip] | None = None
+        self._lines_width = 0
 
     def show(self, model: ReviewModel | None, key: str | None) -> None:
         """Show item ``key`` of ``model`` (or a placeholder when nothing is selected)."""
@@ -57,10 +58,14 @@ class DetailPanel(Widget, can_focus=True):
 
     def on_resize(self) -> None:
         self._lines = None
+        self.refresh()
 
     def _wrapped(self) -> list[Strip]:
-        if self._lines is None:
+        # Keyed by width too: a paint may come before the Resize event, and lines wrapped to
+        # the old width would be cut instead of re-wrapped.
+        if self._lines is None or self._lines_width != self.size.width:
             width = max(1, self.size.width)
+            self._lines_width = width
             options = self.app.console.options.update_width(width)
             text = self.render_item()
             text.no_wrap = False
