@@ -16,7 +16,13 @@ from crosscheck.engine.contradict.dates import dates_conflict, describe
 from crosscheck.engine.contradict.entities import Name, same_entity, same_slot
 from crosscheck.engine.contradict.features import Features, modal_level
 from crosscheck.engine.contradict.numbers import comparable, compare
-from crosscheck.engine.contradict.substitution import Change, antonyms, change, ordinals
+from crosscheck.engine.contradict.substitution import (
+    Change,
+    antonyms,
+    change,
+    ordinals,
+    place_code,
+)
 from crosscheck.engine.model import Reason
 from crosscheck.engine.tokens import STOPWORDS, stem
 
@@ -149,17 +155,23 @@ def number_reasons(p: Pair) -> list[Evidence]:
     """
     # Figures of the same unit or noun count the same thing only if the words around them
     # meet too ("35 days" of a shutdown is not "three weeks" of a reopening), unless the
-    # sentences are one claim with the figure changed.
-    # Figures in sentences that make different claims ("missed four games" after surgery,
-    # "missed three games" with a broken arm) count different things, whatever their noun.
-    if not _one_claim(p, NUMBER_COMMON, NUMBER_CLAIM) and not _both_votes(p):
+    # sentences are one claim with the figure changed. In sentences that make different
+    # claims ("missed four games" after surgery, "missed three games" with a broken arm)
+    # a figure is compared only when both say it of the same named subject and the same
+    # predicate ("Buckley fell about 600 metres" / "Buckley ... fell 700 meters"), or both
+    # give that subject's age.
+    if _one_claim(p, NUMBER_COMMON, NUMBER_CLAIM) or _both_votes(p):
+        slot = None
+    elif _shared_name(p):
+        slot = _same_predicate
+    else:
         return []
     one_claim = p.diff.common >= SUBSTITUTION_COMMON or p.claim >= SAME_CLAIM_PROBABILITY
     need = 1 if p.linked and one_claim else 2
     pairs = sorted(
         ((-strength, verdict, gap, i, j) for i, lq in enumerate(p.left.quantities)
          for j, rq in enumerate(p.right.quantities)
-         if (strength := comparable(lq, rq)) >= need
+         if (strength := comparable(lq, rq)) >= need and (slot is None or slot(lq, rq))
          for verdict, gap in [compare(lq, rq)]),
         key=lambda t: (t[1] != "same", t[1] != "close", t[0], t[2], t[3], t[4]))
     used_l: set[int] = set()
@@ -181,6 +193,23 @@ def number_reasons(p: Pair) -> list[Evidence]:
         kind = "negation" if (lq.zero or rq.zero) and not note else "number"
         out.append(_reason(kind, lq, rq, f"{_tidy(lq.text)} vs {_tidy(rq.text)}{note}", weight))
     return out
+
+
+def _same_predicate(a, b) -> bool:
+    """Two figures said with the same words around them (beyond what they count), or two
+    ages ("32-year-old", "31-year-old")."""
+    if a.context >= _AGE and b.context >= _AGE:
+        return True
+    return bool((a.context - a.nouns) & (b.context - b.nouns))
+
+
+_AGE = frozenset({"year", "old"})
+
+
+def _shared_name(p: Pair) -> bool:
+    """Whether both sentences name the same person or body (places aside)."""
+    return any(same_entity(a, b) for a in p.left.names for b in p.right.names
+               if a.key and not place_code(a.text))
 
 
 def _both_votes(p: Pair) -> bool:
