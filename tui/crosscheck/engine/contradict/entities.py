@@ -119,10 +119,10 @@ def same_entity(a: Name, b: Name) -> bool:
         return False
     if _bare(a.text).replace(" ", "") == _bare(b.text).replace(" ", "") or _acronym(a, b):
         return True
-    if len(a.key) >= 2 and len(b.key) >= 2 and not (a.key <= b.key or b.key <= a.key) \
-            and _last(a) != _last(b):
+    shared = a.key & b.key
+    if len(shared) == 1 and len(a.key) >= 2 and len(b.key) >= 2 and _last(a) != _last(b):
         return False  # "Kristen Bell" and "Kristen Stewart": one shared first name
-    return bool(a.key & b.key)
+    return bool(shared)
 
 
 def _last(name: Name) -> str:

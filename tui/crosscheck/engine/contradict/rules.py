@@ -167,7 +167,7 @@ def number_reasons(p: Pair) -> list[Evidence]:
     else:
         return []
     one_claim = p.diff.common >= SUBSTITUTION_COMMON or p.claim >= SAME_CLAIM_PROBABILITY
-    need = 1 if p.linked and one_claim else 2
+    need = 1 if p.linked and (one_claim or slot is not None) else 2
     pairs = sorted(
         ((-strength, verdict, gap, i, j) for i, lq in enumerate(p.left.quantities)
          for j, rq in enumerate(p.right.quantities)
