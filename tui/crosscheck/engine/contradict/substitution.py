@@ -109,6 +109,12 @@ def _places() -> dict[str, str]:
     return {form: code for form, code, _kind in (line.split("\t") for line in text.splitlines())}
 
 
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """First words of the place names that run to more than one word ("United", "South")."""
+    return frozenset(form.split()[0] for form in _places() if " " in form)
+
+
 # Capitalised words and the small words inside country names ("Republic of the Congo").
 _PLACE_WORD = re.compile(r"[A-Z][\w.’'-]*[\w.]|[A-Z]|(?<= )(?:of|and|the)(?= [A-Z])")
 LONGEST_PLACE = 6
@@ -124,11 +130,13 @@ class Place:
 
 def places(text: str, base: int = 0) -> tuple[Place, ...]:
     """Countries, their capitals and demonyms, each with its country code."""
-    codes = _places()
+    codes, openers = _places(), _openers()
     tokens = [m.span() for m in _PLACE_WORD.finditer(text)]
     found, i = [], 0
     while i < len(tokens):
-        for n in range(min(LONGEST_PLACE, len(tokens) - i), 0, -1):
+        first = text[tokens[i][0]:tokens[i][1]]
+        longest = min(LONGEST_PLACE, len(tokens) - i) if first in openers else 1
+        for n in range(longest, 0, -1):
             start, end = tokens[i][0], tokens[i + n - 1][1]
             form = " ".join(text[start:end].split())
             code = codes.get(form)
@@ -143,6 +151,7 @@ def places(text: str, base: int = 0) -> tuple[Place, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=8192)
 def place_code(name: str) -> str | None:
     """The country a name stands for ("U.S." and "United States" -> "USA"), if it is one."""
     codes = _places()
