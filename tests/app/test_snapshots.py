@@ -6,6 +6,7 @@ header, no blinking cursor in the review screen, and a fresh store for every tes
 
 from __future__ import annotations
 
+import pytest
 from conftest import SIZE
 
 
@@ -36,3 +37,12 @@ def test_light_theme(app_factory, snap_compare) -> None:
     app = app_factory()
     app.theme = "textual-light"
     assert snap_compare(app, terminal_size=SIZE, press=["u"])
+
+
+@pytest.mark.parametrize("width", [80, 120, 160])
+def test_footer_at_each_width(app_factory, snap_compare, width) -> None:
+    assert snap_compare(app_factory(), terminal_size=(width, 24))
+
+
+def test_footer_in_link_mode(app_factory, snap_compare) -> None:
+    assert snap_compare(app_factory(), terminal_size=(120, 24), press=["l"])

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from crosscheck.app.widgets.mode_footer import ModeFooter
+
 EXTRA_KEYS = (
     ("tab", "Move focus between panes, queue and detail"),
     ("ctrl+p", "Command palette: every action, export, auto-advance, theme"),
@@ -42,7 +44,7 @@ QUEUE_COLUMNS = (
 class HelpScreen(ModalScreen[None]):
     """Keys and markers; any of escape, q, ? or F1 closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", key_display="esc")]
 
     def __init__(self, bindings: Iterable[BindingType]) -> None:
         super().__init__()
@@ -53,6 +55,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._keys_table(), id="help-keys")
             yield Static(self._markers_table(), id="help-markers")
             yield Static(_table("Queue columns", QUEUE_COLUMNS), id="help-queue")
+        yield ModeFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help-body").border_title = "Crosscheck help (escape closes)"

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
+from crosscheck.app.widgets.mode_footer import ModeFooter
+
 
 class NoteEditor(ModalScreen[str]):
     """Returns the note text on close (escape or ctrl+s both save)."""
@@ -26,6 +28,7 @@ class NoteEditor(ModalScreen[str]):
         with Vertical(id="note-box"):
             yield Label(f"Note for {self.key} — escape saves and closes", id="note-title")
             yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
+        yield ModeFooter()
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

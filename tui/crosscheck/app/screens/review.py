@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from crosscheck.app.messages import ItemClicked, SentenceClicked
 from crosscheck.app.review_model import FILTERS, ReviewModel
 from crosscheck.app.screens.review_actions import ReviewActions
 from crosscheck.app.widgets.article_pane import ArticlePane
 from crosscheck.app.widgets.detail_panel import DetailPanel
+from crosscheck.app.widgets.mode_footer import ModeFooter
 from crosscheck.app.widgets.progress import ReviewProgress
 from crosscheck.app.widgets.triage_queue import TriageQueue
 from crosscheck.engine.model import Analysis, Document
@@ -24,6 +25,19 @@ from crosscheck.textsafe import visible_controls
 
 if TYPE_CHECKING:
     from crosscheck.app.app import CrosscheckApp
+
+
+# Footer plans: (action, label for this mode or None for the binding's own), most used first.
+NORMAL_FOOTER: list[tuple[str, str | None]] = [
+    ("verdict('consistent')", None), ("verdict('contradiction')", None),
+    ("verdict('unrelated')", None), ("verdict('unsure')", None), ("help", None),
+    ("next_unreviewed", None), ("undo", None), ("edit_note", None), ("search", None),
+    ("link_mode", None), ("cycle_filter", None), ("verdict('not_claim')", None),
+    ("app.quit", None), ("next_item", None), ("prev_item", None)]
+LINK_FOOTER: list[tuple[str, str | None]] = [
+    ("confirm_link", "Link to it"), ("next_item", "Next target"), ("prev_item", "Prev target"),
+    ("cancel", "Cancel link"), ("help", None), ("app.quit", None)]
+SEARCH_FOOTER: list[tuple[str, str | None]] = [("next_match", None), ("cancel", "End search")]
 
 
 class ReviewScreen(ReviewActions, Screen[None]):
@@ -45,7 +59,7 @@ class ReviewScreen(ReviewActions, Screen[None]):
         Binding("e", "edit_note", "Note"),
         Binding("l", "link_mode", "Link"),
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("N,shift+n", "next_match", "Next match", show=False),
+        Binding("N,shift+n", "next_match", "Next match", show=False, key_display="N"),
         Binding("f", "cycle_filter", "Filter"),
         Binding("enter", "confirm_link", "Confirm link", show=False),
         Binding("escape", "cancel", "Cancel", show=False),
@@ -78,7 +92,17 @@ class ReviewScreen(ReviewActions, Screen[None]):
             yield TriageQueue(id="queue")
             yield DetailPanel(id="detail")
         yield ReviewProgress(id="progress")
-        yield Footer()
+        yield ModeFooter()
+
+    def footer_plan(self) -> list[tuple[str, str | None]]:
+        """The footer's keys for the current mode, most used first (as many as fit show)."""
+        if self.model is None:
+            return [("help", None), ("app.quit", None)]
+        if self.link_source is not None:
+            return LINK_FOOTER
+        if self.search_matches:
+            return NORMAL_FOOTER[:4] + SEARCH_FOOTER + NORMAL_FOOTER[4:]
+        return NORMAL_FOOTER
 
     def pane(self, side: str) -> ArticlePane:
         return self.query_one("#left-pane" if side == "L" else "#right-pane", ArticlePane)
@@ -98,6 +122,7 @@ class ReviewScreen(ReviewActions, Screen[None]):
     def load(self, model: ReviewModel, position: str | None) -> None:
         """Show ``model`` and select ``position`` (or the first item in triage order)."""
         self.model = model
+        self.refresh_bindings()  # the footer's plan changes once there are items
         self._show_articles(model)
         start = position if position in model.items else (model.order or [None])[0]
         self._refresh_queue(cursor=start)

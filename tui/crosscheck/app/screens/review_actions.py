@@ -131,6 +131,7 @@ class ReviewActions(_Base):
         item = self.model.items[self.selected]
         source = ("R", item.right_ids) if not item.left_ids else ("L", item.left_ids)
         self.link_source = source
+        self.refresh_bindings()  # the footer shows link mode's keys
         other = "R" if source[0] == "L" else "L"
         self.set_link_target(self.model.counterpart(source[1][0]) or f"{other}0")
 
@@ -177,6 +178,7 @@ class ReviewActions(_Base):
 
     def _end_link_mode(self) -> None:
         self.link_source = None
+        self.refresh_bindings()
         self.link_target = None
         self._repaint_highlight()
         self._refresh_progress()
@@ -186,6 +188,7 @@ class ReviewActions(_Base):
             self._end_link_mode()
         elif self.search_matches:
             self.search_matches, self.search_index = [], -1
+            self.refresh_bindings()
             self.search_spans = {"L": [], "R": []}
             self._repaint_highlight()
             self._refresh_progress()
@@ -213,6 +216,7 @@ class ReviewActions(_Base):
             return
         query, sid = result
         self.search_matches = self.model.search(query)
+        self.refresh_bindings()
         for side in ("L", "R"):
             ids = [sid for sid in self.search_matches if sid[0] == side]
             self.search_spans[side] = [(start, end, "match") for start, end in match_spans(

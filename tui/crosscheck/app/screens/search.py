@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from crosscheck.app.review_model import ReviewModel
+from crosscheck.app.widgets.mode_footer import ModeFooter
 from crosscheck.textsafe import visible_controls
 
 MAX_RESULTS = 200
@@ -35,6 +36,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             yield Label("Search both articles (enter jumps, ↑/↓ choose, escape cancels)")
             yield Input(placeholder="words to find", id="search-input")
             yield OptionList(id="search-results")
+        yield ModeFooter()
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
