@@ -207,9 +207,27 @@ _AGE = frozenset({"year", "old"})
 
 
 def _shared_name(p: Pair) -> bool:
-    """Whether both sentences name the same person or body (places aside)."""
-    return any(same_entity(a, b) for a in p.left.names for b in p.right.names
-               if a.key and not place_code(a.text))
+    """Whether both sentences name the same person or body (places aside).
+
+    A name that opens a sentence is not told from an ordinary capitalised word, so the
+    extractor skips it; the same such word opening both sentences ("Page was married...",
+    "Page married...") is taken as a shared subject.
+    """
+    if any(same_entity(a, b) for a in p.left.names for b in p.right.names
+           if a.key and not place_code(a.text)):
+        return True
+    first_l, first_r = _opening_word(p.left.text), _opening_word(p.right.text)
+    return first_l is not None and first_l == first_r
+
+
+_OPENING = re.compile(r"\W*([A-Z][a-z]+)\b")
+
+
+def _opening_word(text: str) -> str | None:
+    m = _OPENING.match(text)
+    if m is None or m.group(1).lower() in STOPWORDS | lx.NOT_NAMES:
+        return None
+    return m.group(1)
 
 
 def _both_votes(p: Pair) -> bool:
