@@ -326,3 +326,36 @@ async def test_a_manual_link_is_scored_and_its_sentences_leave_one_sided(app_fac
         machine = app.store.export_records(app.comparison_id)[-1]["item"]["machine"]
         assert not stored and machine["score"] == item.link.score
         assert machine["link_kind"] == item.link.kind and machine["by"] == "tester"
+
+
+async def test_the_last_verdict_announces_completion_with_counts_and_export(
+        app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        notices = []
+        app.notify = lambda message, **kw: notices.append(message)  # type: ignore[method-assign]
+        total = app.review.model.total
+        await pilot.press(*["c", "c"] + ["a"] * (total - 3))
+        assert not any("reviewed" in n for n in notices)
+        await pilot.press("space")
+        done = [n for n in notices if n.startswith("All 8 items reviewed")]
+        assert done == ["All 8 items reviewed: 5 consistent, 2 contradiction, 1 unsure. Export "
+                        f"the report with crosscheck export --comparison {app.comparison_id} "
+                        f"--format markdown -o crosscheck-{app.comparison_id}.md (or ctrl+p, "
+                        "Export)."]
+
+
+async def test_an_empty_filter_says_so_instead_of_showing_a_stale_item(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.review.query_one(TriageQueue)
+        await pilot.press("f", "f", "f", "f")  # reviewed: nothing yet
+        assert app.review.filter_name == "reviewed" and queue.keys == []
+        assert app.review.selected is None
+        assert "No verdicts yet." in queue.render_line(1).text
+        detail = app.review.query_one("#detail").render_item().plain
+        assert detail == "No verdicts yet. Press f for the next filter."
+        await pilot.press("a")  # nothing selected: nothing stored
+        assert verdicts(app) == {}
+        await pilot.press("f")
+        assert app.review.filter_name == "all" and app.review.selected == queue.keys[0]

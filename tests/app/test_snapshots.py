@@ -46,3 +46,7 @@ def test_footer_at_each_width(app_factory, snap_compare, width) -> None:
 
 def test_footer_in_link_mode(app_factory, snap_compare) -> None:
     assert snap_compare(app_factory(), terminal_size=(120, 24), press=["l"])
+
+
+def test_empty_filter_shows_an_empty_state(app_factory, snap_compare) -> None:
+    assert snap_compare(app_factory(), terminal_size=(120, 24), press=["f", "f", "f", "f"])

@@ -27,6 +27,14 @@ if TYPE_CHECKING:
     from crosscheck.app.app import CrosscheckApp
 
 
+EMPTY_FILTER = {
+    "all": "Nothing to review: the two articles gave no items.",
+    "contradictions": "No likely contradiction, and no item marked as one.",
+    "unreviewed": "Every item has a verdict.",
+    "one-sided": "No sentence is in one article only.",
+    "reviewed": "No verdicts yet.",
+}
+
 # Footer plans: (action, label for this mode or None for the binding's own), most used first.
 NORMAL_FOOTER: list[tuple[str, str | None]] = [
     ("verdict('consistent')", None), ("verdict('contradiction')", None),
@@ -196,12 +204,20 @@ class ReviewScreen(ReviewActions, Screen[None]):
 
     # -- refreshing ---------------------------------------------------------------------
     def _refresh_queue(self, cursor: str | None = None) -> None:
-        if self.model is not None:
-            keys = self.model.filtered(self.filter_name)
-            self._queue_order = self.model.order_version
-            self.queue.show(self.model, keys, cursor if cursor is not None else self.selected)
-            self.queue.border_title = f"Queue · {self.filter_name} · {len(keys)}"
-            self._refresh_progress()
+        if self.model is None:
+            return
+        keys = self.model.filtered(self.filter_name)
+        self._queue_order = self.model.order_version
+        empty = "" if keys else EMPTY_FILTER[self.filter_name]
+        self.queue.show(self.model, keys, cursor if cursor is not None else self.selected,
+                        empty)
+        self.queue.border_title = f"Queue · {self.filter_name} · {len(keys)}"
+        if empty:
+            # Nothing to act on: no selection (keys do nothing), and the detail says why.
+            self.selected = None
+            self.query_one(DetailPanel).show(self.model, None,
+                                             f"{empty} Press f for the next filter.")
+        self._refresh_progress()
 
     def _refresh_progress(self) -> None:
         if self.model is None:

@@ -10,6 +10,7 @@ from crosscheck.app.screens.help import HelpScreen
 from crosscheck.app.screens.note_editor import NoteEditor
 from crosscheck.app.screens.search import SearchScreen
 from crosscheck.engine.model import Link
+from crosscheck.store.records import VERDICTS
 
 if TYPE_CHECKING:
     from crosscheck.app.screens.review import ReviewScreen
@@ -57,12 +58,29 @@ class ReviewActions(_Base):
             app.store.set_verdict(app.comparison_id, key, verdict, app.reviewer)))
         if not saved:
             return
+        was_done = self.model.reviewed == self.model.total
         self.model.set_record(key, record)
         if verdict == "unrelated":
             self._return_to_one_sided(key)
         self.refresh_item(key)
+        if not was_done and self.model.reviewed == self.model.total:
+            self._announce_complete()
         if self.crosscheck.auto_advance:
             self.step(1)
+
+    def _announce_complete(self) -> None:
+        """Every item has a verdict: say so, with the counts and how to export."""
+        assert self.model is not None
+        counts: dict[str, int] = {}
+        for key in self.model.order:
+            verdict = self.model.verdict(key) or ""
+            counts[verdict] = counts.get(verdict, 0) + 1
+        summary = ", ".join(f"{counts[v]} {v.replace('_', ' ')}" for v in VERDICTS if v in counts)
+        cmp_id = self.crosscheck.comparison_id
+        self.notify(f"All {self.model.total} items reviewed: {summary}. Export the report with "
+                    f"crosscheck export --comparison {cmp_id} --format markdown -o "
+                    f"crosscheck-{cmp_id}.md (or ctrl+p, Export).", title="Review complete",
+                    timeout=30, markup=False)
 
     def _return_to_one_sided(self, key: str) -> None:
         """Sentences of a link judged unrelated that nothing else holds become one-sided

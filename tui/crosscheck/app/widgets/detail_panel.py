@@ -43,12 +43,15 @@ class DetailPanel(Widget, can_focus=True):
         self.top = 0
         self._lines: list[Strip] | None = None
         self._lines_width = 0
+        self.empty: str | None = None
 
-    def show(self, model: ReviewModel | None, key: str | None) -> None:
-        """Show item ``key`` of ``model`` (or a placeholder when nothing is selected)."""
+    def show(self, model: ReviewModel | None, key: str | None,
+             empty: str | None = None) -> None:
+        """Show item ``key`` of ``model``, or ``empty`` (why there is nothing) when ``key`` is
+        None."""
         if key != self.key:
             self.top = 0
-        self.model, self.key = model, key
+        self.model, self.key, self.empty = model, key, empty
         self._lines = None
         self.refresh()
 
@@ -108,7 +111,7 @@ class DetailPanel(Widget, can_focus=True):
     def render_item(self) -> Text:
         """The panel's text for the current item."""
         if self.model is None or self.key is None or self.key not in self.model.items:
-            return Text("No item selected.", style=self._style("dim"))
+            return Text(self.empty or "No item selected.", style=self._style("dim"))
         item = self.model.items[self.key]
         text = Text()
         text.append_text(self._heading(item))

@@ -41,11 +41,15 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         self.keys: list[str] = []
         self._rows: dict[str, int] = {}
         self.cursor: str | None = None
+        self.empty = ""
         self._cache: LRUCache[int, Strip] = LRUCache(128)
 
-    def show(self, model: ReviewModel, keys: list[str], cursor: str | None) -> None:
-        """Show ``keys`` (already filtered and ordered) with ``cursor`` selected."""
+    def show(self, model: ReviewModel, keys: list[str], cursor: str | None,
+             empty: str = "") -> None:
+        """Show ``keys`` (already filtered and ordered) with ``cursor`` selected, or the
+        ``empty`` message when there are none."""
         self.model = model
+        self.empty = empty
         self.keys = keys
         self._rows = {key: row for row, key in enumerate(keys)}
         self.cursor = cursor
@@ -104,6 +108,9 @@ class TriageQueue(ScrollView, can_focus=True, inherit_bindings=False):
         if y < HEADER_ROWS:
             return self._render_header(width)
         row = round(self.scroll_y) + y - HEADER_ROWS
+        if self.model is not None and not self.keys and row == 0 and self.empty:
+            style = self.rich_style + self.get_component_rich_style("triage-queue--reviewed")
+            return Strip([Segment(f"  {self.empty}", style)]).crop_extend(0, width, style)
         if self.model is None or row >= len(self.keys):
             return Strip.blank(width, self.rich_style)
         strip = self._cache.get(row)
