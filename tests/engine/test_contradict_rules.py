@@ -166,3 +166,21 @@ def test_antonyms_in_sentences_about_different_things_are_not_compared() -> None
 def test_countries_in_different_slots_of_different_claims_are_not_compared() -> None:
     assert score("French police arrested two men.", "The suspects had travelled from Germany "
                  "by train two weeks earlier, prosecutors said.") < 0.5
+
+
+def test_a_negation_names_the_negated_phrase_and_the_asserted_one() -> None:
+    found = check_pair("The committee approved the new housing plan on Monday.",
+                       "The committee has not approved the new housing plan.")
+    (reason,) = found.reasons
+    assert (reason.left, reason.right) == ("approved the new housing plan",
+                                           "not approved the new housing plan")
+    assert reason.explanation == ("“not approved the new housing plan” vs "
+                                  "“approved the new housing plan”")
+
+
+def test_a_denial_names_the_claim_it_disputes_not_the_whole_sentence() -> None:
+    found = check_pair("The bank plans to close 40 branches, according to people familiar "
+                       "with the plan.", "The bank denied reports that it plans to close branches.")
+    (reason,) = found.reasons
+    assert reason.type == "denial" and reason.left == "bank plans to close 40 branches"
+    assert reason.explanation == "“denied” disputes “bank plans to close 40 branches”"

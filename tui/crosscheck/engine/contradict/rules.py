@@ -342,9 +342,27 @@ def negation_reasons(p: Pair) -> list[Evidence]:
     if shared / len(scope) < need:
         return []
     weight = WEIGHTS["negation"] + 0.3 * shared / len(scope)
-    left, right = (cue, _whole(other)) if neg_left else (_whole(other), cue)
-    side = "left" if neg_left else "right"
-    return [_reason("negation", left, right, f"the {side} source says “{cue.text}”", weight)]
+    said = _phrase(negating, cue.start, max(w.end for w in scope))
+    asserted = _covering(other, {w.stem for w in scope})
+    left, right = (said, asserted) if neg_left else (asserted, said)
+    return [_reason("negation", left, right, f"“{said.text}” vs “{asserted.text}”", weight)]
+
+
+def _phrase(f: Features, start: int, end: int) -> _Whole:
+    """The words of a sentence between two document offsets, as a span."""
+    return _Whole(start, end, _tidy(f.text[start - f.span[0]:end - f.span[0]]))
+
+
+def _covering(f: Features, stems: set[str]) -> _Whole:
+    """The span of a sentence from the first to the last of these stems, each taken at its
+    first occurrence."""
+    first: dict[str, object] = {}
+    for w in f.words:
+        if w.stem in stems:
+            first.setdefault(w.stem, w)
+    if not first:
+        return _whole(f)
+    return _phrase(f, min(w.start for w in first.values()), max(w.end for w in first.values()))
 
 
 def denial_reasons(p: Pair) -> list[Evidence]:
@@ -365,22 +383,32 @@ def denial_reasons(p: Pair) -> list[Evidence]:
         if other.reports and (names or len(p.shared) >= 3):
             weight += WEIGHTS["denial_report"]
         cue = cues[0]
-        left, right = (cue, _whole(other)) if on_left else (_whole(other), cue)
-        side = "left" if on_left else "right"
+        clause = _clause_words(denier, cue)
+        target = _covering(other, {w.stem for w in clause})
+        left, right = (cue, target) if on_left else (target, cue)
         out.append(_reason("denial", left, right,
-                           f"the {side} source disputes it: “{cue.text}”", weight))
+                           f"“{cue.text}” disputes “{_short(target.text)}”", weight))
     return out
+
+
+def _short(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _clause_words(f: Features, cue) -> list:
+    """The content words of the clause a cue stands in, the cue's own words aside."""
+    local = cue.start - f.span[0]
+    starts = [m.end() for m in _CLAUSE_END.finditer(f.text, 0, local)]
+    end = _CLAUSE_END.search(f.text, cue.end - f.span[0])
+    lo = f.span[0] + (starts[-1] if starts else 0)
+    hi = f.span[0] + end.start() if end else f.span[1]
+    return [w for w in f.words if lo <= w.start < hi and not cue.start <= w.start < cue.end]
 
 
 def _targets(denier: Features, cue, other: Features) -> bool:
     """Whether the clause around a denial cue speaks of what the other sentence says."""
-    local = cue.start - denier.span[0]
-    starts = [m.end() for m in _CLAUSE_END.finditer(denier.text, 0, local)]
-    end = _CLAUSE_END.search(denier.text, cue.end - denier.span[0])
-    lo = denier.span[0] + (starts[-1] if starts else 0)
-    hi = denier.span[0] + end.start() if end else denier.span[1]
-    clause = {w.stem for w in denier.words
-              if lo <= w.start < hi and not cue.start <= w.start < cue.end}
+    clause = {w.stem for w in _clause_words(denier, cue)}
     shared = clause & {w.stem for w in other.words}
     return len(shared) >= DENIAL_TARGET_SHARED and len(shared) / len(clause) >= DENIAL_TARGET_SHARE
 
