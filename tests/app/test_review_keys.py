@@ -92,16 +92,46 @@ async def test_n_skips_reviewed_items(app_factory) -> None:
         assert app.review.selected == keys[3]
 
 
-async def test_note_editor_saves_when_closed(app_factory) -> None:
+async def test_note_editor_saves_on_ctrl_s_and_the_queue_row_shows_the_note(
+        app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
+        queue = app.review.query_one(TriageQueue)
+        assert queue.render_line(1).text.startswith("▶· ")
         await pilot.press("e")
         await pilot.press(*"Months differ")
         await pilot.press("enter", *"ask desk")
-        await pilot.press("escape")
+        await pilot.press("ctrl+s")
+        assert app.screen is app.review
         record = app.store.verdicts(app.comparison_id, "tester")["L2~R2"]
         assert record.note == "Months differ\nask desk"
         assert "ask desk" in app.review.query_one("#detail").render_item().plain
+        assert queue.render_line(1).text.startswith("▶·✎")
+
+
+async def test_note_editor_save_button_saves(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", *"from the button")
+        await pilot.click("#note-save")
+        await pilot.pause()
+        assert app.screen is app.review
+        assert app.store.verdicts(app.comparison_id, "tester")["L2~R2"].note == "from the button"
+
+
+async def test_note_editor_escape_asks_before_discarding_changes(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "escape")  # nothing typed: closes at once
+        assert app.screen is app.review
+        await pilot.press("e", *"draft")
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("n")  # keep editing: the text is still there
+        assert type(app.screen).__name__ == "NoteEditor" and app.screen.text == "draft"
+        await pilot.press("escape", "y")
+        assert app.screen is app.review
+        assert app.store.verdicts(app.comparison_id, "tester") == {}
 
 
 async def test_link_mode_adds_a_manual_link(app_factory) -> None:

@@ -16,7 +16,7 @@ def test_main_screen(app_factory, snap_compare) -> None:
 
 def test_detail_panel_with_a_contradiction_reason_and_note(app_factory, snap_compare) -> None:
     async def add_note(pilot) -> None:
-        await pilot.press("j", "e", *"check the budget", "escape")
+        await pilot.press("j", "e", *"check the budget", "ctrl+s")
 
     assert snap_compare(app_factory(), terminal_size=SIZE, run_before=add_note)
 
@@ -50,3 +50,8 @@ def test_footer_in_link_mode(app_factory, snap_compare) -> None:
 
 def test_empty_filter_shows_an_empty_state(app_factory, snap_compare) -> None:
     assert snap_compare(app_factory(), terminal_size=(120, 24), press=["f", "f", "f", "f"])
+
+
+def test_note_editor_asks_before_discarding(app_factory, snap_compare) -> None:
+    assert snap_compare(app_factory(), terminal_size=(120, 30),
+                        press=["e", "x", "escape"])
