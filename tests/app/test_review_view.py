@@ -281,3 +281,26 @@ async def test_queue_rows_give_the_sentence_room_at_80_columns(app_factory) -> N
         row = queue.render_line(1).text
         assert "L2 Mayor Lina Ortiz" in row
         assert len(row.split("L2 ", 1)[1].rstrip()) >= 15
+
+
+async def test_bundled_demo_files_are_shown_by_a_short_name(tmp_path) -> None:
+    import dataclasses
+
+    from app_fixtures import small_analysis
+
+    from crosscheck.demo import demo_pair
+
+    left_path, right_path = demo_pair()
+    analysis = small_analysis()
+    analysis = dataclasses.replace(
+        analysis, left=dataclasses.replace(analysis.left, source=str(left_path), title=None),
+        right=dataclasses.replace(analysis.right, source=str(right_path)))
+    app = build_app(analysis, tmp_path / "demo.db")
+    async with app.run_test(size=SIZE):
+        left = app.review.query_one("#left-pane", ArticlePane)
+        story = left_path.parent.name
+        assert str(left.border_subtitle) == f"demo: {story}/{left_path.name}"
+        assert str(left.border_title) == f"demo: {story}/{left_path.name}"
+        assert app.review.sub_title == (f"demo: {story}/{left_path.name} | "
+                                        f"demo: {story}/{right_path.name}")
+        assert str(left_path.parent) not in app.review.title + app.review.sub_title

@@ -20,3 +20,16 @@ def demo_pair() -> tuple[Path, Path]:
     if set(files) != {"left", "right"}:
         raise CrosscheckError(f"the demo story {DEMO_STORY} is incomplete")
     return files["left"], files["right"]
+
+
+def shown_source(source: str) -> str:
+    """How to show a source: a bundled sample file as ``demo: <story>/<file>``, not its path
+    inside site-packages; anything else as given."""
+    try:
+        corpus = resource_dir("sample_corpus").resolve()
+        path = Path(source).resolve()
+    except (FileNotFoundError, OSError, ValueError):
+        return source
+    if path.is_relative_to(corpus):
+        return f"demo: {path.relative_to(corpus).as_posix()}"
+    return source

@@ -20,6 +20,7 @@ from crosscheck.app.widgets.detail_panel import DetailPanel
 from crosscheck.app.widgets.mode_footer import ModeFooter
 from crosscheck.app.widgets.progress import ReviewProgress
 from crosscheck.app.widgets.triage_queue import TriageQueue
+from crosscheck.demo import shown_source
 from crosscheck.engine.model import Analysis, Document
 from crosscheck.textsafe import visible_controls
 
@@ -140,17 +141,18 @@ class ReviewScreen(ReviewActions, Screen[None]):
         self.pane("L").focus()
 
     def _show_articles(self, model: ReviewModel) -> None:
+        sources = {side: shown_source(model.document(side).source) for side in ("L", "R")}
         for side in ("L", "R"):
             pane = self.pane(side)
             doc = model.document(side)
-            pane.border_title = Text(visible_controls(doc.title or doc.source))
-            pane.border_subtitle = Text(visible_controls(doc.source))
+            pane.border_title = Text(visible_controls(doc.title or sources[side]))
+            pane.border_subtitle = Text(visible_controls(sources[side]))
             pane.show(model)
         left, right = model.analysis.left, model.analysis.right
         # Titles and sources come from the articles: control codes are shown, never sent.
-        names = (left.title or left.source, right.title or right.source)
+        names = (left.title or sources["L"], right.title or sources["R"])
         self.title = visible_controls(" ⇄ ".join(names))
-        self.sub_title = visible_controls(f"{left.source} | {right.source}")
+        self.sub_title = visible_controls(f"{sources['L']} | {sources['R']}")
 
     # -- selection ----------------------------------------------------------------------
     def watch_selected(self, old: str | None, new: str | None) -> None:
