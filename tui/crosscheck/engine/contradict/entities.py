@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crosscheck.engine.contradict import lexicon as lx
 from crosscheck.engine.contradict.substitution import place_code
@@ -129,6 +130,7 @@ def _last(name: Name) -> str:
     return _bare(name.text).split()[-1]
 
 
+@lru_cache(maxsize=16384)
 def _bare(text: str) -> str:
     """Case, dots, a possessive and a plural dropped: "U.S" and "US", "Xi's" and "Xi",
     "P. J. Hill" and "PJ Hill", "Jesuit" and "Jesuits"."""

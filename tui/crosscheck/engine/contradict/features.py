@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from crosscheck.engine.contradict import lexicon as lx
 from crosscheck.engine.contradict.dates import DateMention, extract_dates
@@ -80,9 +81,13 @@ class Quote:
     words: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Features:
-    """One sentence (or a link's sentences merged) as the rules see it."""
+    """One sentence (or a link's sentences merged) as the rules see it.
+
+    ``words`` and ``places`` are read by few rules on few pairs, so they are computed on
+    first use (a merged link's from its parts, which hold their own offsets).
+    """
 
     span: Span
     text: str
@@ -98,8 +103,21 @@ class Features:
     reports: tuple[Cue, ...]
     modal: dict[str, tuple[Cue, ...]]
     antonyms: dict[str, tuple[int, Cue]]  # label -> (side, cue); side -1 means both sides used
-    words: tuple[Word, ...] = ()
-    places: tuple[Place, ...] = ()
+    parts: tuple[Features, ...] = field(default=(), compare=False, repr=False)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """Content words with document offsets and stems."""
+        if self.parts:
+            return _join(p.words for p in self.parts)
+        return sentence_words(self.text, self.span[0])
+
+    @cached_property
+    def places(self) -> tuple[Place, ...]:
+        """Countries, capitals and demonyms, with document offsets."""
+        if self.parts:
+            return _join(p.places for p in self.parts)
+        return places(self.text, self.span[0])
 
 
 def _cues(family: _Family, text: str, base: int, starts: Sequence[tuple[int, str]],
@@ -200,7 +218,6 @@ def sentence_features(sentence: Sentence) -> Features:
         reframes=_reframes(text, base, starts),
         reports=_cues(_REPORT, text, base, starts), modal=modal,
         antonyms=_antonyms(text, base, starts) if starts else {},
-        words=sentence_words(text, base), places=places(text, base),
     )
 
 
@@ -266,7 +283,7 @@ def merge(parts: Sequence[Features]) -> Features:
         quotes=_join(p.quotes for p in parts), negations=_join(p.negations for p in parts),
         denials=_join(p.denials for p in parts), reframes=_join(p.reframes for p in parts),
         reports=_join(p.reports for p in parts), modal=modal, antonyms=antonyms,
-        words=_join(p.words for p in parts), places=_join(p.places for p in parts),
+        parts=tuple(parts),
     )
 
 

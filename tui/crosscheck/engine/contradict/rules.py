@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from crosscheck.engine.contradict import lexicon as lx
 from crosscheck.engine.contradict.dates import dates_conflict, describe
@@ -86,15 +87,20 @@ _QUOTING_VERBS = frozenset(stem(w) for w in (
     "reads read titled headlined").split())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Pair:
     left: Features
     right: Features
     shared: frozenset[str]
     overlap: float  # shared terms / terms of the shorter sentence
     linked: bool = True  # the aligner paired them (False: a candidate pair)
-    diff: Change = Change((), (), 0.0)  # the words only one side uses
     claim: float = 0.0  # the aligner's probability that both state the same claim
+    common: float = 0.0  # shared terms / terms of the longer sentence
+
+    @cached_property
+    def diff(self) -> Change:
+        """The words only one side uses (computed for the few pairs a rule asks about)."""
+        return change(self.left.words, self.right.words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +114,8 @@ def make_pair(left: Features, right: Features, linked: bool = True,
     """The two sides of a link (or candidate pair) with what their words share."""
     shared = left.terms & right.terms
     smaller = min(len(left.terms), len(right.terms)) or 1
-    return Pair(left, right, shared, len(shared) / smaller, linked,
-                change(left.words, right.words), claim)
+    larger = max(len(left.terms), len(right.terms)) or 1
+    return Pair(left, right, shared, len(shared) / smaller, linked, claim, len(shared) / larger)
 
 
 def _reason(kind: str, left, right, explanation: str, weight: float) -> Evidence:
@@ -139,7 +145,7 @@ def _one_claim(p: Pair, common: float = 0.5, claim: float = 0.5) -> bool:
     A conflicting detail lowers both measures (two versions of a claim are not paraphrases),
     so a rule whose own evidence pins the slot (a name in the same role) asks for less.
     """
-    return p.diff.common >= common or p.claim >= claim
+    return p.common >= common or p.claim >= claim
 
 
 def _changed(name, words) -> bool:
@@ -160,13 +166,15 @@ def number_reasons(p: Pair) -> list[Evidence]:
     # a figure is compared only when both say it of the same named subject and the same
     # predicate ("Buckley fell about 600 metres" / "Buckley ... fell 700 meters"), or both
     # give that subject's age.
+    if not p.left.quantities or not p.right.quantities:
+        return []
     if _one_claim(p, NUMBER_COMMON, NUMBER_CLAIM) or _both_votes(p):
         slot = None
     elif _shared_name(p):
         slot = _same_predicate
     else:
         return []
-    one_claim = p.diff.common >= SUBSTITUTION_COMMON or p.claim >= SAME_CLAIM_PROBABILITY
+    one_claim = p.common >= SUBSTITUTION_COMMON or p.claim >= SAME_CLAIM_PROBABILITY
     need = 1 if p.linked and (one_claim or slot is not None) else 2
     pairs = sorted(
         ((-strength, verdict, gap, i, j) for i, lq in enumerate(p.left.quantities)
@@ -481,7 +489,7 @@ def quote_reasons(p: Pair) -> list[Evidence]:
     # meet, or the same speaker must be quoted in an otherwise matching sentence.
     if share < QUOTE_MIN_OVERLAP:
         speaker = any(same_entity(a, b) for a in p.left.names for b in p.right.names)
-        frame = p.diff.common
+        frame = p.common
         same_intro = bool(_intro(p.left, lq) & _intro(p.right, rq))
         if frame < QUOTE_FRAME_COMMON + (0 if speaker else 0.15) and not same_intro:
             return []
@@ -552,14 +560,16 @@ def _near(f: Features, cue) -> set[str]:
 
 def substitution_reasons(p: Pair) -> list[Evidence]:
     """One claim with a slot filled differently: antonyms, or two different countries."""
+    if p.common < SUBSTITUTION_COMMON:
+        return []
     diff = p.diff
-    if diff.common < SUBSTITUTION_COMMON or not diff.left or not diff.right:
+    if not diff.left or not diff.right:
         return []
     out = []
     found = antonyms(diff)
     if found:
         a, b, how = found[0]
-        weight = WEIGHTS[f"antonym_{how}"] * min(1.0, diff.common / 0.7)
+        weight = WEIGHTS[f"antonym_{how}"] * min(1.0, p.common / 0.7)
         out.append(_reason("antonym", a, b, f"{a.text} vs {b.text}", weight))
     ranks = ordinals(diff)
     if ranks:

@@ -9,10 +9,10 @@ antonym (from WordNet, built by ``tools/build_lexicons.py``) or a different coun
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from crosscheck.engine.contradict.lexicon import ORDINALS
 from crosscheck.engine.tokens import STOPWORDS, stem
@@ -23,8 +23,9 @@ _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _SKIP = STOPWORDS - frozenset("no not never nor".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A content word with document offsets (a tuple: sentences have many, made once each)."""
+
     start: int
     end: int
     text: str
@@ -42,31 +43,18 @@ class Change:
 
 def sentence_words(text: str, base: int = 0) -> tuple[Word, ...]:
     """Content words with document offsets and stems."""
-    out = []
-    for m in _WORD.finditer(text):
-        lowered = m.group().lower()
-        if lowered not in _SKIP and len(lowered) > 1:
-            out.append(Word(m.start() + base, m.end() + base, m.group(), stem(lowered)))
-    return tuple(out)
+    return tuple(Word(m.start() + base, m.end() + base, word, stem(lowered))
+                 for m in _WORD.finditer(text)
+                 if len(word := m.group()) > 1 and (lowered := word.lower()) not in _SKIP)
 
 
 def change(left: tuple[Word, ...], right: tuple[Word, ...]) -> Change:
-    """What each side says that the other does not (as multisets of stems)."""
-    lcount, rcount = Counter(w.stem for w in left), Counter(w.stem for w in right)
-    shared = sum((lcount & rcount).values())
-    only_l, only_r = lcount - rcount, rcount - lcount
-    return Change(_take(left, only_l), _take(right, only_r),
-                  shared / max(len(left), len(right), 1))
-
-
-def _take(words: tuple[Word, ...], wanted: Counter) -> tuple[Word, ...]:
-    left = Counter(wanted)
-    out = []
-    for word in reversed(words):  # the later copy of a repeated word is the extra one
-        if left[word.stem] > 0:
-            left[word.stem] -= 1
-            out.append(word)
-    return tuple(reversed(out))
+    """What each side says that the other does not, by stem."""
+    lstems, rstems = {w.stem for w in left}, {w.stem for w in right}
+    shared = len(lstems & rstems)
+    return Change(tuple(w for w in left if w.stem not in rstems),
+                  tuple(w for w in right if w.stem not in lstems),
+                  shared / max(len(lstems), len(rstems), 1))
 
 
 def ordinal(word: Word) -> int | None:
@@ -120,8 +108,7 @@ _PLACE_WORD = re.compile(r"[A-Z][\w.’'-]*[\w.]|[A-Z]|(?<= )(?:of|and|the)(?= [
 LONGEST_PLACE = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     start: int
     end: int
     text: str
