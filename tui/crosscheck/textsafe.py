@@ -13,10 +13,17 @@ _TABLE = {code: 0x2400 + code for code in range(32) if code not in (9, 10)}
 _TABLE[127] = 0x2421
 # C1 controls (0x80-0x9f) include CSI (0x9b), which some terminals honour.
 _TABLE.update({code: 0xFFFD for code in range(0x80, 0xA0)})
+# Bidi embeddings, overrides and isolates reorder what follows them on screen (a sentence
+# can be made to read backwards); line and paragraph separators break lines. Each becomes
+# one visible character, so offsets stay valid.
+_TABLE.update({code: 0xFFFD for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                         *range(0x2066, 0x206A))})
+_TABLE.update({0x2028: 0x2424, 0x2029: 0x2424})
 
 
 def visible_controls(text: str) -> str:
-    """Replace control characters (except tab and newline) with visible, same-length symbols."""
+    """Replace control characters (except tab and newline), bidi controls and line
+    separators with visible, same-length symbols."""
     return text.translate(_TABLE)
 
 
