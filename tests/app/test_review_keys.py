@@ -234,8 +234,9 @@ async def test_help_opens_on_question_mark_and_f1(app_factory) -> None:
             await pilot.press(key)
             assert type(app.screen).__name__ == "HelpScreen"
             rows = dict(app.screen.key_rows())
-            assert rows["c"] == "Contradiction" and rows["ctrl+z"] == "Undo"
-            assert rows["? / f1"] == "Help"
+            assert rows["c"] == "verdict: contradiction"
+            assert rows["ctrl+z"] == "undo the last change"
+            assert rows["? / F1"].startswith("help")
             await pilot.press("escape")
             assert app.screen is app.review
 
@@ -269,8 +270,9 @@ async def test_palette_lists_every_review_action(app_factory) -> None:
     async with app.run_test(size=SIZE):
         titles = [command.title for command in app.get_system_commands(app.review)]
         for wanted in ("Verdict: consistent", "Verdict: contradiction", "Verdict: unrelated",
-                       "Verdict: unsure", "Clear verdict", "Undo", "Edit note", "Search",
-                       "Link sentences", "Cycle filter", "Next unreviewed", "Help",
+                       "Verdict: unsure", "Verdict: not a claim", "Clear the verdict",
+                       "Undo the last change", "Edit the note", "Search both articles",
+                       "Link mode", "Cycle filters", "Next unreviewed item", "Help", "Quit",
                        "Export verdicts: JSON Lines", "Export verdicts: Markdown report",
                        "Export verdicts: CSV spreadsheet", "Export verdicts: W3C Web Annotations"):
             assert wanted in titles

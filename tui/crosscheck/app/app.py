@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from crosscheck.app.keymap import palette_entries
 from crosscheck.app.messages import (
     AnalysisFailed,
     AnalysisProgress,
@@ -194,7 +195,7 @@ class CrosscheckApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         review = self.review
-        for title, help_text, action in _REVIEW_COMMANDS:
+        for title, help_text, action in palette_entries(review.BINDINGS):
             yield SystemCommand(title, help_text, _runner(review, action))
         state = "on" if self.auto_advance else "off"
         yield SystemCommand(f"Toggle auto-advance (now {state})",
@@ -246,27 +247,6 @@ class CrosscheckApp(App[None]):
 def _freeze_heap() -> None:
     gc.collect()
     gc.freeze()
-
-
-_REVIEW_COMMANDS = (
-    ("Next item", "Select the next item in the queue (j, down)", "next_item"),
-    ("Previous item", "Select the previous item (k, up)", "prev_item"),
-    ("Next unreviewed", "Jump to the next item without a verdict (n)", "next_unreviewed"),
-    ("Verdict: consistent", "Mark the selected item consistent (a)", "verdict('consistent')"),
-    ("Verdict: contradiction", "Mark it a contradiction (c)", "verdict('contradiction')"),
-    ("Verdict: unrelated", "Mark it unrelated, wrong alignment (u)", "verdict('unrelated')"),
-    ("Verdict: unsure", "Mark it unsure (space)", "verdict('unsure')"),
-    ("Verdict: not a claim", "Dismiss page furniture, a caption, a byline (d)",
-     "verdict('not_claim')"),
-    ("Clear verdict", "Remove the verdict of the selected item (backspace)", "clear_verdict"),
-    ("Undo", "Undo the last verdict or note change (ctrl+z)", "undo"),
-    ("Edit note", "Write a note on the selected item (e)", "edit_note"),
-    ("Link sentences", "Link the selected sentence to one in the other pane (l)", "link_mode"),
-    ("Search", "Search both articles (/)", "search"),
-    ("Next search match", "Jump to the next match of the last search (N)", "next_match"),
-    ("Cycle filter", "All, contradictions, unreviewed, one-sided, reviewed (f)", "cycle_filter"),
-    ("Help", "Keys and markers (? or F1)", "help"),
-)
 
 
 def _runner(screen: ReviewScreen, action: str) -> Any:

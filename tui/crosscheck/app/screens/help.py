@@ -12,14 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from crosscheck.app.keymap import help_rows
 from crosscheck.app.widgets.mode_footer import ModeFooter
 
-EXTRA_KEYS = (
-    ("tab", "Move focus between panes, queue and detail"),
-    ("ctrl+p", "Command palette: every action, export, auto-advance, theme"),
-    ("click", "Select the item of a sentence (in link mode: pick the target)"),
-    ("pgup/pgdn", "Scroll the focused pane"),
-)
 MARKERS = (
     ("", "each sentence is marked on the line where it starts; two marks: two sentences "
      "start on that line, in order"),
@@ -61,12 +56,8 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-body").border_title = "Crosscheck help (escape closes)"
 
     def key_rows(self) -> list[tuple[str, str]]:
-        """(keys, what they do) for every binding of the review screen, then the extras."""
-        rows = []
-        for binding in self._review_bindings:
-            keys = binding.key.replace("question_mark", "?").replace("slash", "/")
-            rows.append((keys.replace(",", " / "), binding.description))
-        return rows + list(EXTRA_KEYS)
+        """(keys, what they do) for every binding of the review screen, then the other keys."""
+        return help_rows(self._review_bindings)
 
     def _keys_table(self) -> Table:
         return _table("Keys", self.key_rows())

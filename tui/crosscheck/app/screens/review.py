@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header
 
+from crosscheck.app.keymap import LINK_FOOTER, NORMAL_FOOTER, REVIEW_BINDINGS, SEARCH_FOOTER
 from crosscheck.app.messages import ItemClicked, SentenceClicked
 from crosscheck.app.review_model import FILTERS, ReviewModel
 from crosscheck.app.screens.review_actions import ReviewActions
@@ -36,44 +36,11 @@ EMPTY_FILTER = {
     "reviewed": "No verdicts yet.",
 }
 
-# Footer plans: (action, label for this mode or None for the binding's own), most used first.
-NORMAL_FOOTER: list[tuple[str, str | None]] = [
-    ("verdict('consistent')", None), ("verdict('contradiction')", None),
-    ("verdict('unrelated')", None), ("verdict('unsure')", None), ("help", None),
-    ("next_unreviewed", None), ("undo", None), ("edit_note", None), ("search", None),
-    ("link_mode", None), ("cycle_filter", None), ("verdict('not_claim')", None),
-    ("app.quit", None), ("next_item", None), ("prev_item", None)]
-LINK_FOOTER: list[tuple[str, str | None]] = [
-    ("confirm_link", "Link to it"), ("next_item", "Next target"), ("prev_item", "Prev target"),
-    ("cancel", "Cancel link"), ("help", None), ("app.quit", None)]
-SEARCH_FOOTER: list[tuple[str, str | None]] = [("next_match", None), ("cancel", "End search")]
-
-
 class ReviewScreen(ReviewActions, Screen[None]):
     """Side-by-side review; all keys are screen bindings so they work whatever has focus."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    BINDINGS = [
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("a", "verdict('consistent')", "Consistent"),
-        Binding("c", "verdict('contradiction')", "Contradiction"),
-        Binding("u", "verdict('unrelated')", "Unrelated"),
-        Binding("space", "verdict('unsure')", "Unsure"),
-        Binding("d", "verdict('not_claim')", "Not a claim"),
-        Binding("n", "next_unreviewed", "Next unreviewed"),
-        Binding("j,down", "next_item", "Next", key_display="j/↓"),
-        Binding("k,up", "prev_item", "Prev", key_display="k/↑"),
-        Binding("backspace", "clear_verdict", "Clear verdict", show=False),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("e", "edit_note", "Note"),
-        Binding("l", "link_mode", "Link"),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("N,shift+n", "next_match", "Next match", show=False, key_display="N"),
-        Binding("f", "cycle_filter", "Filter"),
-        Binding("enter", "confirm_link", "Confirm link", show=False),
-        Binding("escape", "cancel", "Cancel", show=False),
-        Binding("q", "app.quit", "Quit"),
-    ]
+    BINDINGS = REVIEW_BINDINGS
 
     selected: reactive[str | None] = reactive(None, init=False, repaint=False)
     filter_name: reactive[str] = reactive("all", init=False, repaint=False)
