@@ -56,7 +56,8 @@ def terminal_text(text: str, *, one_line: bool = False) -> str:
     With ``one_line``, newlines become visible too, so a message stays on its line.
     """
     text = encodable(text)
-    text = _UNSAFE_FORMAT.sub(lambda m: f"<U+{ord(m.group()):04X}>", visible_controls(text))
+    # Named first: a printed line has room to say which control it was.
+    text = visible_controls(_UNSAFE_FORMAT.sub(lambda m: f"<U+{ord(m.group()):04X}>", text))
     return text.replace("\n", "\u2424") if one_line else text
 
 
