@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.reactive import reactive
 from textual.screen import Screen
 
 from crosscheck.app.keymap import palette_entries
@@ -19,17 +16,20 @@ from crosscheck.app.messages import (
     AnalysisFailed,
     AnalysisProgress,
     AnalysisReady,
+    ManualLinkDrawn,
     ManualLinkScored,
 )
 from crosscheck.app.review_model import FILTERS, ReviewModel
 from crosscheck.app.screens.review import ReviewScreen
+from crosscheck.app.session import NotSaved, ReviewSession, ReviewStore
 from crosscheck.engine.model import Analysis, Document
 from crosscheck.errors import CrosscheckError
 from crosscheck.resources import resource_dir
-from crosscheck.textsafe import visible_controls
+
+if TYPE_CHECKING:
+    from crosscheck.engine.semantic import TierChoice
 
 _STYLES = resource_dir("styles")
-T = TypeVar("T")
 
 
 class CrosscheckApp(App[None]):
@@ -38,13 +38,12 @@ class CrosscheckApp(App[None]):
     CSS_PATH = [_STYLES / "app.tcss", _STYLES / "panes.tcss", _STYLES / "modals.tcss"]
     TITLE = "crosscheck"
 
-    auto_advance: reactive[bool] = reactive(True)
-
-    def __init__(self, left_source: str | None, right_source: str | None, *, store: Any,
+    def __init__(self, left_source: str | None, right_source: str | None, *,
+                 store: ReviewStore,
                  reviewer: str, nli: str | object | None = None,
                  analysis: Analysis | None = None,
                  documents: tuple[Document, Document] | None = None,
-                 semantic: str = "auto") -> None:
+                 semantic: TierChoice = "auto") -> None:
         super().__init__()
         self.semantic = semantic
         self.sources = (left_source, right_source)
@@ -54,6 +53,7 @@ class CrosscheckApp(App[None]):
         self.nli = nli
         self.analysis = analysis
         self.comparison_id: int | None = None
+        self.session: ReviewSession | None = None
         self.fatal_error: str | None = None
         self.last_export: Path | None = None
         self.review = ReviewScreen()
@@ -125,9 +125,10 @@ class CrosscheckApp(App[None]):
             self.exit(return_code=int(error.exit_code))
             return
         self.comparison_id = comparison.id
+        self.session = ReviewSession(self.store, comparison.id, self.reviewer)
         records = self.store.verdicts(comparison.id, self.reviewer)
         model = ReviewModel(analysis, list(comparison.items), records)
-        self.review.load(model, self.store.position(comparison.id, self.reviewer))
+        self.review.load(model, self.store.position(comparison.id, self.reviewer), self.session)
         manual = [(i.key, i.left_ids, i.right_ids) for i in model.items.values()
                   if i.kind == "manual"]
         if manual:
@@ -151,7 +152,7 @@ class CrosscheckApp(App[None]):
         for key, left_ids, right_ids in links:
             try:
                 link = score_link(analysis.left, analysis.right, left_ids, right_ids,
-                                  self.semantic)  # type: ignore[arg-type]
+                                  self.semantic)
             except Exception as error:  # noqa: BLE001 - the link stays, unscored
                 self.call_from_thread(self.notify, f"The link {key} stays unscored: {error}",
                                       title="Link not analysed", severity="warning",
@@ -159,37 +160,22 @@ class CrosscheckApp(App[None]):
                 continue
             self.post_message(ManualLinkScored(key, link))
 
+    def on_manual_link_drawn(self, message: ManualLinkDrawn) -> None:
+        self.score_manual_links([(message.key, message.left_ids, message.right_ids)])
+
     def on_manual_link_scored(self, message: ManualLinkScored) -> None:
-        if self.comparison_id is None:
+        if self.session is None:
             return
-        cmp_id = self.comparison_id
-        self.store_write(f"The analysis of the link {message.key}", lambda: (
-            self.store.set_manual_evidence(cmp_id, message.key, message.link)))
+        try:
+            self.session.set_manual_evidence(message.key, message.link)
+        except NotSaved as error:
+            self.review.not_saved(error)
         self.review.manual_link_scored(message.key, message.link)
 
-    # -- store helpers ------------------------------------------------------------------
-    def store_write(self, what: str, write: Callable[[], T]) -> tuple[bool, T | None]:
-        """Run one store write; ``(True, result)``, or ``(False, None)`` after telling the
-        user that ``what`` was NOT saved (a full disk, a lost file): the session goes on and
-        everything saved before stays saved, since each write is its own transaction."""
-        try:
-            return True, write()
-        except (CrosscheckError, sqlite3.Error, OSError) as error:
-            self.notify(f"{what} was NOT saved: {visible_controls(str(error))}. Everything "
-                        "saved before is kept.", title="Not saved", severity="error",
-                        timeout=20, markup=False)
-            return False, None
-
-    def save_position(self, key: str) -> None:
-        if self.comparison_id is None:
-            return
-        # Only the reading position: a failing verdict write is what reports the fault.
-        with contextlib.suppress(CrosscheckError, sqlite3.Error, OSError):
-            self.store.save_position(self.comparison_id, self.reviewer, key)
-
-    def reload_record(self, key: str) -> Any | None:
-        """The store's current record for ``key`` (after an undo)."""
-        return self.store.record(self.comparison_id, key, self.reviewer)
+    @property
+    def auto_advance(self) -> bool:
+        """Whether a verdict moves the selection to the next item (the review screen's)."""
+        return self.review.auto_advance
 
     # -- commands -----------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -215,7 +201,7 @@ class CrosscheckApp(App[None]):
                                 f"Write {target} in {Path.cwd()}", _exporter(self, fmt))
 
     def toggle_auto_advance(self) -> None:
-        self.auto_advance = not self.auto_advance
+        self.review.auto_advance = not self.review.auto_advance
         self.notify(f"Auto-advance {'on' if self.auto_advance else 'off'}")
 
     def export(self, fmt: str) -> None:
@@ -274,7 +260,7 @@ def make_app(left_source: str | None, right_source: str | None, *, reviewer: str
              nli: str | object | None, store_path: Path | None,
              analysis: Analysis | None = None,
              documents: tuple[Document, Document] | None = None,
-             semantic: str = "auto") -> CrosscheckApp:
+             semantic: TierChoice = "auto") -> CrosscheckApp:
     """Open the store and build the app (the CLI and tests both come through here)."""
     from crosscheck.store import VerdictStore, default_reviewer
 

@@ -10,9 +10,11 @@ the help screen, the palette and the README. Keys that are not bindings of the r
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from collections.abc import Sequence
 
-REVIEW_BINDINGS: list[Binding] = [
+from textual.binding import Binding, BindingType
+
+REVIEW_BINDINGS: list[BindingType] = [
     Binding("j,down", "next_item", "Next", key_display="j/↓", tooltip="next item"),
     Binding("k,up", "prev_item", "Prev", key_display="k/↑", tooltip="previous item"),
     Binding("n", "next_unreviewed", "Next unreviewed", tooltip="next unreviewed item"),
@@ -83,17 +85,23 @@ def key_names(binding: Binding) -> list[str]:
             if not (key.startswith("shift+") and key[6:] in upper)]
 
 
-def help_rows(bindings: list[Binding]) -> list[tuple[str, str]]:
+def bindings_of(declared: Sequence[BindingType]) -> list[Binding]:
+    """The ``Binding`` objects of a ``BINDINGS`` list (tuples are not used here)."""
+    return [b for b in declared if isinstance(b, Binding)]
+
+
+def help_rows(bindings: Sequence[BindingType]) -> list[tuple[str, str]]:
     """(keys, what they do) for the help screen: every binding, then the other keys."""
-    return [(" / ".join(key_names(b)), b.tooltip or b.description) for b in bindings] + [
+    return [(" / ".join(key_names(b)), b.tooltip or b.description)
+            for b in bindings_of(bindings)] + [
         (keys, text) for keys, text in OTHER_KEYS]
 
 
-def palette_entries(bindings: list[Binding]) -> list[tuple[str, str, str]]:
+def palette_entries(bindings: Sequence[BindingType]) -> list[tuple[str, str, str]]:
     """(title, help, action) of a command palette entry for every binding."""
     return [(_title(b.tooltip or b.description),
              f"{_sentence(b.tooltip or b.description)} · {' / '.join(key_names(b))}",
-             b.action) for b in bindings]
+             b.action) for b in bindings_of(bindings)]
 
 
 def _title(text: str) -> str:
@@ -104,10 +112,10 @@ def _title(text: str) -> str:
     return _sentence(head)
 
 
-def readme_table(bindings: list[Binding] | None = None) -> str:
+def readme_table(bindings: Sequence[BindingType] | None = None) -> str:
     """The README's key table (a test checks the README holds exactly this)."""
     rows = ["| key | action |", "| --- | --- |"]
-    for binding in REVIEW_BINDINGS if bindings is None else bindings:
+    for binding in bindings_of(REVIEW_BINDINGS if bindings is None else bindings):
         keys = " / ".join(f"`{name}`" for name in key_names(binding))
         rows.append(f"| {keys} | {binding.tooltip or binding.description} |")
     rows += [f"| {' / '.join(f'`{k.strip()}`' for k in keys.split('/'))} | {text} |"

@@ -55,3 +55,13 @@ class ManualLinkScored(Message):
         super().__init__()
         self.key = key
         self.link = link
+
+
+class ManualLinkDrawn(Message):
+    """The reviewer linked ``left_ids`` and ``right_ids`` by hand (item ``key``): analyse it."""
+
+    def __init__(self, key: str, left_ids: tuple[str, ...], right_ids: tuple[str, ...]) -> None:
+        super().__init__()
+        self.key = key
+        self.left_ids = left_ids
+        self.right_ids = right_ids

@@ -47,6 +47,7 @@ class ReviewModel:
         self.version = 0
         self.order_version = 0
         self._filtered: dict[str, tuple[int, list[str]]] = {}
+        self._rows: dict[str, tuple[int, dict[str, int]]] = {}
         self._reviewed = (-1, 0)
         self._sentence_item: dict[str, str] = {}
         for item in items:
@@ -155,6 +156,15 @@ class ReviewModel:
         keys = [key for key in self.order if self._passes(key, name)]
         self._filtered[name] = (self.version, keys)
         return keys
+
+    def rows(self, name: str) -> dict[str, int]:
+        """Row of each key in filter ``name`` (cached until the next change)."""
+        cached = self._rows.get(name)
+        if cached is not None and cached[0] == self.version:
+            return cached[1]
+        rows = {key: row for row, key in enumerate(self.filtered(name))}
+        self._rows[name] = (self.version, rows)
+        return rows
 
     def _passes(self, key: str, name: str) -> bool:
         item = self.items[key]

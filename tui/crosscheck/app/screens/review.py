@@ -1,8 +1,12 @@
-"""The main screen: two article panes, the triage queue, the detail panel and progress."""
+"""The main screen: two article panes, the triage queue, the detail panel and progress.
+
+The screen lays out the widgets, loads a model, keeps the selection and repaints; what the
+keys do is split by concern into parts, each in its own module: navigation, verdicts (and
+notes), linking and search. The parts reach the screen through ``ReviewPort`` and the store
+through the ``ReviewSession`` the app hands down; exports live with the app's commands.
+"""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,10 +15,18 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header
 
+from crosscheck.app.emphasis import changed_word_spans
 from crosscheck.app.keymap import LINK_FOOTER, NORMAL_FOOTER, REVIEW_BINDINGS, SEARCH_FOOTER
+from crosscheck.app.link_picker import LinkPicker
 from crosscheck.app.messages import ItemClicked, SentenceClicked
-from crosscheck.app.review_model import FILTERS, ReviewModel
-from crosscheck.app.screens.review_actions import ReviewActions
+from crosscheck.app.review_model import ReviewModel
+from crosscheck.app.screens.help import HelpScreen
+from crosscheck.app.screens.review_linking import LinkPart
+from crosscheck.app.screens.review_navigation import NavigationPart
+from crosscheck.app.screens.review_search import SearchPart
+from crosscheck.app.screens.review_verdicts import VerdictPart
+from crosscheck.app.search_state import SearchState
+from crosscheck.app.session import NotSaved, ReviewSession
 from crosscheck.app.widgets.article_pane import ArticlePane
 from crosscheck.app.widgets.detail_panel import DetailPanel
 from crosscheck.app.widgets.mode_footer import ModeFooter
@@ -24,10 +36,6 @@ from crosscheck.demo import shown_source
 from crosscheck.engine.model import Analysis, Document
 from crosscheck.textsafe import visible_controls
 
-if TYPE_CHECKING:
-    from crosscheck.app.app import CrosscheckApp
-
-
 EMPTY_FILTER = {
     "all": "Nothing to review: the two articles gave no items.",
     "contradictions": "No likely contradiction, and no item marked as one.",
@@ -36,7 +44,8 @@ EMPTY_FILTER = {
     "reviewed": "No verdicts yet.",
 }
 
-class ReviewScreen(ReviewActions, Screen[None]):
+
+class ReviewScreen(NavigationPart, VerdictPart, LinkPart, SearchPart, Screen[None]):
     """Side-by-side review; all keys are screen bindings so they work whatever has focus."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -44,20 +53,15 @@ class ReviewScreen(ReviewActions, Screen[None]):
 
     selected: reactive[str | None] = reactive(None, init=False, repaint=False)
     filter_name: reactive[str] = reactive("all", init=False, repaint=False)
+    auto_advance: reactive[bool] = reactive(True, init=False, repaint=False)
 
     def __init__(self) -> None:
         super().__init__()
         self.model: ReviewModel | None = None
-        self.link_source: tuple[str, tuple[str, ...]] | None = None
-        self.link_target: str | None = None
-        self.search_matches: list[str] = []
-        self.search_spans: dict[str, list[tuple[int, int, str]]] = {"L": [], "R": []}
-        self.search_index = -1
+        self.session: ReviewSession | None = None
+        self.link = LinkPicker()
+        self.search = SearchState()
         self._queue_order = -1
-
-    @property
-    def crosscheck(self) -> CrosscheckApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="⇄")
@@ -74,9 +78,9 @@ class ReviewScreen(ReviewActions, Screen[None]):
         """The footer's keys for the current mode, most used first (as many as fit show)."""
         if self.model is None:
             return [("help", None), ("app.quit", None)]
-        if self.link_source is not None:
+        if self.link.active:
             return LINK_FOOTER
-        if self.search_matches:
+        if self.search.active:
             return NORMAL_FOOTER[:4] + SEARCH_FOOTER + NORMAL_FOOTER[4:]
         return NORMAL_FOOTER
 
@@ -95,13 +99,16 @@ class ReviewScreen(ReviewActions, Screen[None]):
         """Show both articles to read and scroll while the analysis runs (no items yet)."""
         self._show_articles(ReviewModel(Analysis(left, right, (), (), ()), [], {}))
 
-    def load(self, model: ReviewModel, position: str | None) -> None:
-        """Show ``model`` and select ``position`` (or the first item in triage order)."""
+    def load(self, model: ReviewModel, position: str | None, session: ReviewSession) -> None:
+        """Show ``model`` and select ``position`` (or the first item in triage order); every
+        change is written through ``session``."""
         self.model = model
+        self.session = session
         self.refresh_bindings()  # the footer's plan changes once there are items
         self._show_articles(model)
-        start = position if position in model.items else (model.order or [None])[0]
-        self._refresh_queue(cursor=start)
+        first = model.order[0] if model.order else None
+        start = position if position is not None and position in model.items else first
+        self.refresh_queue(cursor=start)
         self.selected = start
         self.mutate_reactive(ReviewScreen.selected)
         self.query_one(DetailPanel).border_title = "Detail"
@@ -126,13 +133,14 @@ class ReviewScreen(ReviewActions, Screen[None]):
         if self.model is None:
             return
         item = self.model.items.get(new) if new else None
-        self._repaint_highlight()
+        self.repaint_highlight()
         if item is not None:
             self._scroll_to_item(item.left_ids, item.right_ids)
-            self.crosscheck.save_position(item.key)
+            if self.session is not None:
+                self.session.save_position(item.key)
         self.queue.set_cursor(new)
         self.query_one(DetailPanel).show(self.model, new)
-        self._refresh_progress()
+        self.refresh_progress()
 
     def _scroll_to_item(self, left_ids: tuple[str, ...], right_ids: tuple[str, ...]) -> None:
         """Bring both sides into view; a one-sided item pulls the other pane to its neighbour."""
@@ -147,32 +155,9 @@ class ReviewScreen(ReviewActions, Screen[None]):
     def select(self, key: str | None) -> None:
         self.selected = key
 
-    def step(self, offset: int) -> None:
-        """Select the item ``offset`` rows away in the current filter."""
-        if self.model is None:
-            return
-        keys = self.model.filtered(self.filter_name)
-        if not keys:
-            return
-        row = self.queue.row_of(self.selected) if self.selected is not None else None
-        if row is not None:
-            target = min(len(keys) - 1, max(0, row + offset))
-        else:
-            target = self._row_after(keys) if offset > 0 else max(0, self._row_after(keys) - 1)
-        self.select(keys[target])
-
-    def _row_after(self, keys: list[str]) -> int:
-        """Where the selected (filtered-out) item would sit in ``keys``."""
-        assert self.model is not None
-        order = {key: index for index, key in enumerate(self.model.order)}
-        mine = order.get(self.selected or "", -1)
-        for row, key in enumerate(keys):
-            if order[key] > mine:
-                return row
-        return len(keys) - 1
-
     # -- refreshing ---------------------------------------------------------------------
-    def _refresh_queue(self, cursor: str | None = None) -> None:
+    def refresh_queue(self, cursor: str | None = None) -> None:
+        """Show the current filter's items in the queue (or why there are none)."""
         if self.model is None:
             return
         keys = self.model.filtered(self.filter_name)
@@ -186,15 +171,16 @@ class ReviewScreen(ReviewActions, Screen[None]):
             self.selected = None
             self.query_one(DetailPanel).show(self.model, None,
                                              f"{empty} Press f for the next filter.")
-        self._refresh_progress()
+        self.refresh_progress()
 
-    def _refresh_progress(self) -> None:
+    def refresh_progress(self) -> None:
+        """The status line: how many are reviewed, the filter, search or link mode."""
         if self.model is None:
             return
         extra = f"filter: {self.filter_name}"
-        if self.search_matches:
-            extra += f" · match {self.search_index + 1} of {len(self.search_matches)} (N: next)"
-        if self.link_source is not None:
+        if self.search.active:
+            extra += f" · match {self.search.index + 1} of {len(self.search.matches)} (N: next)"
+        if self.link.active:
             extra = "LINK: pick a sentence with j/k or a click, enter links, escape cancels"
         self.query_one(ReviewProgress).show_review(self.model.reviewed, self.model.total, extra)
 
@@ -209,16 +195,16 @@ class ReviewScreen(ReviewActions, Screen[None]):
                 self.model.order_version == self._queue_order):
             self.queue.refresh_item(key)
         else:
-            self._refresh_queue()  # the filter or the items themselves changed
+            self.refresh_queue()  # the filter or the items themselves changed
         if key == self.selected:
             self.query_one(DetailPanel).show(self.model, key)
-        self._refresh_progress()
+        self.refresh_progress()
 
     def watch_filter_name(self) -> None:
         if self.model is None:
             return
         keys = self.model.filtered(self.filter_name)
-        self._refresh_queue()
+        self.refresh_queue()
         if keys and self.selected not in keys:
             self.select(keys[0])
 
@@ -226,7 +212,7 @@ class ReviewScreen(ReviewActions, Screen[None]):
     def on_sentence_clicked(self, message: SentenceClicked) -> None:
         if self.model is None:
             return
-        if self.link_source is not None and message.sentence_id[0] != self.link_source[0]:
+        if self.link.accepts(message.sentence_id):
             self.set_link_target(message.sentence_id)
             return
         key = self.model.item_for_sentence(message.sentence_id)
@@ -236,5 +222,30 @@ class ReviewScreen(ReviewActions, Screen[None]):
     def on_item_clicked(self, message: ItemClicked) -> None:
         self.select(message.key)
 
-    def next_filter(self) -> str:
-        return FILTERS[(FILTERS.index(self.filter_name) + 1) % len(FILTERS)]
+    # -- keys the parts share ---------------------------------------------------------------
+    def action_cancel(self) -> None:
+        """escape: leave link mode first, else end the search."""
+        if self.link.active:
+            self.end_link_mode()
+        elif self.search.active:
+            self.end_search()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.BINDINGS))
+
+    def repaint_highlight(self) -> None:
+        """Selection, link target and search matches in both panes, and in place the words
+        the selected link changes and the search matched."""
+        item = self.model.items.get(self.selected or "") if self.model else None
+        for side in ("L", "R"):
+            emphasis = list(self.search.spans[side])
+            if item is not None and item.link is not None and self.model is not None:
+                ids = item.left_ids if side == "L" else item.right_ids
+                emphasis += [(start, end, "changed") for start, end in changed_word_spans(
+                    self.model.document(side), ids, item.link.diff, side)]
+            self.pane(side).set_highlight(item.sentence_ids() if item else (),
+                                          self.link.target, self.search.matches, emphasis)
+
+    def not_saved(self, error: NotSaved) -> None:
+        """Tell the user a change was not written; the session carries on."""
+        self.notify(str(error), title="Not saved", severity="error", timeout=20, markup=False)
