@@ -51,6 +51,9 @@ CONFLICTS = [
     ("The regulator will fine the airline.", "The regulator may fine the airline.", "modality"),
     ("The merger was confirmed by both banks on Monday.",
      "No details of the merger between the banks were confirmed on Monday.", "modality"),
+    ("Rumoured for weeks, the studio has now confirmed that Ines Paul will direct the remake.",
+     "Ines Paul, who won an award last year, is negotiating to direct the remake, agents say.",
+     "modality"),
     # quote: one remark or document quoted in different words
     ('Ortiz said she expected prices to "fall sharply" next year.',
      'Ortiz said she expected prices to "stay flat" next year.', "quote"),
@@ -115,6 +118,8 @@ LOOK_ALIKES = [
     ("Asked whether the school would reopen, the head teacher said yes.",
      "The school will reopen, the head teacher said."),
     ("The team plans to build a new stadium.", "The city will pay for new roads."),
+    ("It is expected that the vote will be held in May.",
+     "It is expected that the vote will be held in May, officials said."),
     ("Traffic will be directed to a detour.",
      "The closure is expected to last about three months."),
     # the same claim with a detail added

@@ -424,21 +424,42 @@ def _targets(denier: Features, cue, other: Features) -> bool:
 def modality_reasons(p: Pair) -> list[Evidence]:
     """One side states as certain what the other hedges or calls unknown.
 
-    A hedge is a conflict only about one claim: the two sentences state one claim, or the
-    words each cue governs ("is negotiating to direct the sequel", "confirmed that Weitz
-    will direct the sequel") are mostly the other side's words too.
+    A hedge is a conflict only about one claim: the two sentences state one claim (then
+    their strongest stances are compared), or two cues govern the same words ("is
+    negotiating to direct the sequel", "confirmed that Weitz will direct the sequel").
     """
     (lv, lcue), (rv, rcue) = modal_level(p.left), modal_level(p.right)
     weight = MODAL_WEIGHTS.get((lv, rv)) or MODAL_WEIGHTS.get((rv, lv))
-    if not weight:
-        return []
-    if not _one_claim(p, MODALITY_COMMON) and not (
-            _governs_shared(p.left, lcue, p.right) and _governs_shared(p.right, rcue, p.left)):
-        return []
+    if weight and (_one_claim(p, MODALITY_COMMON) or (
+            _governs_shared(p.left, lcue, p.right) and _governs_shared(p.right, rcue, p.left))):
+        return [_modal_reason(lv, lcue, rv, rcue, p, weight)]
+    # A sentence can hedge one thing and be sure of another: compare cue with cue, each
+    # a cue the other sentence does not use.
+    lstances, rstances = _stances(p.left), _stances(p.right)
+    lwords = {c.text.lower() for _, c in lstances}
+    rwords = {c.text.lower() for _, c in rstances}
+    for lv, lcue in lstances:
+        for rv, rcue in rstances:
+            if lcue.text.lower() in rwords or rcue.text.lower() in lwords:
+                continue
+            weight = MODAL_WEIGHTS.get((lv, rv)) or MODAL_WEIGHTS.get((rv, lv))
+            if weight and len(
+                    {w.stem for w in _scope(p.left, lcue)}
+                    & {w.stem for w in _scope(p.right, rcue)}) >= SCOPE_SHARED_MIN:
+                return [_modal_reason(lv, lcue, rv, rcue, p, weight)]
+    return []
+
+
+def _stances(f: Features) -> list[tuple[str, object]]:
+    return [(level, cue) for level in ("unknown", "possible", "certain")
+            for cue in f.modal[level]]
+
+
+def _modal_reason(lv: str, lcue, rv: str, rcue, p: Pair, weight: float) -> Evidence:
     left = lcue or _whole(p.left)
     right = rcue or _whole(p.right)
-    return [_reason("modality", left, right, f"{lv} ({_cue_text(lcue)}) vs {rv} "
-                    f"({_cue_text(rcue)})", weight)]
+    return _reason("modality", left, right, f"{lv} ({_cue_text(lcue)}) vs {rv} "
+                   f"({_cue_text(rcue)})", weight)
 
 
 def _governs_shared(f: Features, cue, other: Features) -> bool:
