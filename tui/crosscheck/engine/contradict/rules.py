@@ -332,28 +332,34 @@ def negation_reasons(p: Pair) -> list[Evidence]:
     """One side negates the claim the other asserts.
 
     What a negator denies is what follows it ("did not approve the budget"): most of those
-    words must be in the other sentence, so a "not" about something else is not a conflict.
+    words must be in the other sentence, and there not under a negator of their own. Each
+    sentence may negate other things: only the negated words are compared.
     """
     lneg, rneg = _claim_negations(p.left), _claim_negations(p.right)
-    if bool(lneg) == bool(rneg):
+    if not lneg and not rneg:
         return []
-    neg_left = bool(lneg)
-    negating, other = (p.left, p.right) if neg_left else (p.right, p.left)
-    cue = (lneg or rneg)[0]
-    scope = _scope(negating, cue)
-    theirs = {w.stem for w in other.words}
-    shared = sum(w.stem in theirs for w in scope)
-    if not scope or shared < (min(2, len(scope)) if _one_claim(p) else 2):
-        return []
-    # On one claim, half the negated words must meet; elsewhere, most of them.
-    need = NEGATION_SCOPE_SHARED if _one_claim(p) else NEGATION_SCOPE_STRICT
-    if shared / len(scope) < need:
-        return []
-    weight = WEIGHTS["negation"] + 0.3 * shared / len(scope)
-    said = _phrase(negating, cue.start, max(w.end for w in scope))
-    asserted = _covering(other, {w.stem for w in scope})
-    left, right = (said, asserted) if neg_left else (asserted, said)
-    return [_reason("negation", left, right, f"“{said.text}” vs “{asserted.text}”", weight)]
+    one_claim = _one_claim(p)
+    for negating, other, cues, neg_left in ((p.left, p.right, lneg, True),
+                                            (p.right, p.left, rneg, False)):
+        negated_there = {w.stem for c in (rneg if neg_left else lneg)
+                         for w in _scope(other, c)}
+        theirs = {w.stem for w in other.words} - negated_there
+        for cue in cues:
+            scope = _scope(negating, cue)
+            shared = sum(w.stem in theirs for w in scope)
+            if not scope or shared < (min(2, len(scope)) if one_claim else 2):
+                continue
+            # On one claim, half the negated words must meet; elsewhere, most of them.
+            need = NEGATION_SCOPE_SHARED if one_claim else NEGATION_SCOPE_STRICT
+            if shared / len(scope) < need:
+                continue
+            weight = WEIGHTS["negation"] + 0.3 * shared / len(scope)
+            said = _phrase(negating, cue.start, max(w.end for w in scope))
+            asserted = _covering(other, {w.stem for w in scope} & theirs)
+            left, right = (said, asserted) if neg_left else (asserted, said)
+            return [_reason("negation", left, right, f"“{said.text}” vs “{asserted.text}”",
+                            weight)]
+    return []
 
 
 def _phrase(f: Features, start: int, end: int) -> _Whole:
