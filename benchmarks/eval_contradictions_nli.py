@@ -35,6 +35,7 @@ from crosscheck.engine.contradict import THRESHOLD  # noqa: E402
 from crosscheck.engine.ingest import document_from_text  # noqa: E402
 from crosscheck.engine.model import Document, Link  # noqa: E402
 from crosscheck.engine.tokens import content_terms  # noqa: E402
+from eval_contradictions import Tally as CorpusTally  # noqa: E402
 from real_data import DATA  # noqa: E402
 
 CHUNK = 20
@@ -54,25 +55,10 @@ class NliPair:
 
 
 @dataclass
-class Tally:
-    gold: int = 0
-    found: int = 0
-    predicted: int = 0
-    correct: int = 0
+class Tally(CorpusTally):
+    """The corpus evaluation's counts, with a few examples of what went wrong."""
+
     examples: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def nli_split(pair_id: str) -> str:
