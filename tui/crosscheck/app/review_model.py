@@ -48,7 +48,8 @@ class ReviewModel:
         self.order_version = 0
         self._filtered: dict[str, tuple[int, list[str]]] = {}
         self._rows: dict[str, tuple[int, dict[str, int]]] = {}
-        self._reviewed = (-1, 0)
+        self._reviewed = 0
+        self._shown: set[str] = set()
         self._sentence_item: dict[str, str] = {}
         for item in items:
             self._add(item)
@@ -79,6 +80,8 @@ class ReviewModel:
                        if item.one_sided and item.sentence_ids()[0] in linked}
         shown = [item for key, item in self.items.items() if key not in self.hidden]
         self.order = [item.key for item in sorted(shown, key=sort_key)]
+        self._shown = set(self.order)
+        self._reviewed = sum(1 for key in self.order if self.verdict(key) is not None)
         # A sentence may be in several links: its pane mark and counterpart follow a likely
         # contradiction first, then the best correspondence, then any other link.
         self._sentence_item = {}
@@ -118,11 +121,14 @@ class ReviewModel:
     def set_record(self, key: str, record: Any | None) -> None:
         """Record the store's latest state for ``key`` (``None`` when it has none)."""
         was_live = key in self.items and self.live(key)
+        had = self.verdict(key) is not None
         if record is None:
             self.records.pop(key, None)
         else:
             self.records[key] = record
         self.version += 1
+        if key in self._shown:
+            self._reviewed += (self.verdict(key) is not None) - had
         if key in self.items and self.live(key) != was_live:
             self._reorder()  # an "unrelated" verdict came or went: one-sided items follow
 
@@ -136,11 +142,8 @@ class ReviewModel:
 
     @property
     def reviewed(self) -> int:
-        """How many shown items have a verdict (cached until the next change)."""
-        if self._reviewed[0] != self.version:
-            count = sum(1 for key in self.order if self.verdict(key) is not None)
-            self._reviewed = (self.version, count)
-        return self._reviewed[1]
+        """How many shown items have a verdict (kept up to date by every change)."""
+        return self._reviewed
 
     @property
     def total(self) -> int:
@@ -150,6 +153,8 @@ class ReviewModel:
     # -- queue ----------------------------------------------------------------------------
     def filtered(self, name: str) -> list[str]:
         """Item keys in triage order that pass filter ``name`` (cached until the next change)."""
+        if name == "all":
+            return self.order  # no verdict decides it: no need to look at every item
         cached = self._filtered.get(name)
         if cached is not None and cached[0] == self.version:
             return cached[1]
@@ -159,11 +164,13 @@ class ReviewModel:
 
     def rows(self, name: str) -> dict[str, int]:
         """Row of each key in filter ``name`` (cached until the next change)."""
+        # "all" changes only when the order does, the others with every verdict.
+        stamp = self.order_version if name == "all" else self.version
         cached = self._rows.get(name)
-        if cached is not None and cached[0] == self.version:
+        if cached is not None and cached[0] == stamp:
             return cached[1]
         rows = {key: row for row, key in enumerate(self.filtered(name))}
-        self._rows[name] = (self.version, rows)
+        self._rows[name] = (stamp, rows)
         return rows
 
     def _passes(self, key: str, name: str) -> bool:
