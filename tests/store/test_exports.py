@@ -210,3 +210,14 @@ def test_w3c_source_is_the_url_or_path_with_the_sha256_kept(records: list[dict])
     assert left["sha256"] == records[0]["comparison"]["left"]["sha256"]
     context = json.loads(to_w3c(records))["@context"]
     assert context[0] == "http://www.w3.org/ns/anno.jsonld" and "sha256" in context[1]
+
+
+def test_a_reason_whose_explanation_restates_the_spans_is_said_once() -> None:
+    from crosscheck.store.findings import reason_text
+
+    assert reason_text({"type": "date", "left": "in March", "right": "in June",
+                        "explanation": "in March vs in June"}) == \
+        'date: "in March" vs "in June"'
+    assert reason_text({"type": "number", "left": "Seven", "right": "eight",
+                        "explanation": "7 vs 8 members"}) == \
+        'number: "Seven" vs "eight" (7 vs 8 members)'

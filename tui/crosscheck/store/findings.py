@@ -32,8 +32,11 @@ def reason_text(reason: Record) -> str:
     """One reason for a person: ``number: "Seven" vs "eight" (7 vs 8 members in favour)``."""
     text = f"{reason.get('type', 'reason')}: \"{reason.get('left', '')}\" vs " \
            f"\"{reason.get('right', '')}\""
-    explanation = reason.get("explanation")
-    return f"{text} ({explanation})" if explanation else text
+    explanation = str(reason.get("explanation") or "").strip()
+    # Many explanations only restate the two spans ("in March vs in June"): say them once.
+    if not explanation or explanation == f"{reason.get('left', '')} vs {reason.get('right', '')}":
+        return text
+    return f"{text} ({explanation})"
 
 
 def span_text(span: Any) -> str:
