@@ -353,6 +353,9 @@ async def test_a_manual_link_is_scored_and_its_sentences_leave_one_sided(app_fac
         assert "L4" not in queue.keys and "R4" not in queue.keys and key in queue.keys
         detail = app.review.query_one("#detail").render_item().plain
         assert f"match {item.link.score:.2f}" in detail
+        from crosscheck.app.widgets.queue_rows import QueueColumns
+
+        assert QueueColumns(compact=True).prefix(item, False, None, False).endswith(" & ")
         stored = app.store.export_records(app.comparison_id)
         await pilot.press("c")
         machine = app.store.export_records(app.comparison_id)[-1]["item"]["machine"]

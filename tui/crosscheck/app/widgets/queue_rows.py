@@ -58,5 +58,5 @@ def _short(score: float) -> str:
 def _glyph(item: ReviewItem) -> str:
     if item.one_sided:
         return ONE_SIDED_GLYPH
-    kind = item.link.kind if item.link is not None else "manual"
+    kind = "manual" if item.kind == "manual" or item.link is None else item.link.kind
     return KIND_GLYPHS.get(kind, "~")
