@@ -153,8 +153,15 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
 def _run_open(args: argparse.Namespace) -> int:
     # Inputs, the model and the store are checked before the app takes the screen, so every
-    # error is the same one line as in `analyze`.
-    documents = _load_pair(args)
+    # error is the same one line as in `analyze`. Reading a long pair takes a moment before
+    # the screen can open: say so at once, on the terminal only.
+    _progress(f"crosscheck: reading {args.left} and {args.right} …")
+    try:
+        documents = _load_pair(args)
+    finally:
+        _progress("")  # an error is then the one line left on the terminal
+    _progress(f"crosscheck: {len(documents[0].sentences):,} and {len(documents[1].sentences):,} "
+              "sentences read; opening the review …\n")
     nli = _load_nli(args.nli)
     from crosscheck.engine.semantic import prefetch
 
@@ -183,6 +190,18 @@ def _run_app(args: argparse.Namespace, documents, nli: object) -> int:
     if app.fatal_error:
         raise CrosscheckError(app.fatal_error)
     return int(app.return_code or 0)
+
+
+def _progress(message: str) -> None:
+    """A status line on an interactive terminal, replacing the previous one ("" clears it)."""
+    if sys.stderr.isatty():
+        sys.stderr.write(_CLEAR_LINE)
+        if message:
+            emit(message, stream=sys.stderr)
+        sys.stderr.flush()
+
+
+_CLEAR_LINE = "\r\x1b[K"  # our own control sequence: back to the line start, erase it
 
 
 def _is_tty() -> bool:
