@@ -44,6 +44,11 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+def stem_all(words: list[str]) -> list[str]:
+    """``stem`` of each of many lower-case words at once (letters only; no numbers)."""
+    return _STEMMER.stemWords(words)
+
+
 @lru_cache(maxsize=32768)
 def content_terms(text: str) -> tuple[str, ...]:
     """Stemmed non-stopword tokens: the terms similarity is computed over.

@@ -15,7 +15,7 @@ from importlib.resources import files
 from typing import NamedTuple
 
 from crosscheck.engine.contradict.lexicon import ORDINALS
-from crosscheck.engine.tokens import STOPWORDS, stem
+from crosscheck.engine.tokens import STOPWORDS, stem_all
 
 _WORD = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
@@ -42,10 +42,12 @@ class Change:
 
 
 def sentence_words(text: str, base: int = 0) -> tuple[Word, ...]:
-    """Content words with document offsets and stems."""
-    return tuple(Word(m.start() + base, m.end() + base, word, stem(lowered))
-                 for m in _WORD.finditer(text)
-                 if len(word := m.group()) > 1 and (lowered := word.lower()) not in _SKIP)
+    """Content words with document offsets and stems (one stemmer call per sentence)."""
+    kept = [(m.start(), m.end(), word, lowered) for m in _WORD.finditer(text)
+            if len(word := m.group()) > 1 and (lowered := word.lower()) not in _SKIP]
+    stems = stem_all([k[3] for k in kept])
+    return tuple(Word(start + base, end + base, word, s)
+                 for (start, end, word, _), s in zip(kept, stems, strict=True))
 
 
 def change(left: tuple[Word, ...], right: tuple[Word, ...]) -> Change:
