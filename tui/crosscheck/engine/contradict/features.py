@@ -148,6 +148,9 @@ _IMPLICATIVE = re.compile(r"(?i)\b(?:" + "|".join(
     re.escape(v) for v in sorted(lx.NEGATIVE_IMPLICATIVES, key=len, reverse=True)) + r")\b")
 
 
+_IMPLICATIVE_VERBS = frozenset(v.split()[0] for v in lx.NEGATIVE_IMPLICATIVES)
+
+
 def _implicatives(text: str, base: int, skip: Sequence[Span]) -> tuple[Cue, ...]:
     """"Failed to", "refused to", "pretended to": a denial of what follows."""
     return tuple(Cue(m.start() + base, m.end() + base, m.group())
@@ -213,7 +216,8 @@ def sentence_features(sentence: Sentence) -> Features:
         quotes=_quotes(text, base) if _QUOTE_MARKS.search(text) else (),
         negations=tuple(sorted(
             _negations(text, lowered, words, base, phrase_spans)
-            + (_implicatives(text, base, phrase_spans) if "to" in words else ()),
+            + (_implicatives(text, base, phrase_spans)
+               if not _IMPLICATIVE_VERBS.isdisjoint(words) else ()),
             key=lambda c: c.start)), denials=denials,
         reframes=_reframes(text, base, starts),
         reports=_cues(_REPORT, text, base, starts), modal=modal,

@@ -252,7 +252,7 @@ def date_reasons(p: Pair) -> list[Evidence]:
     those words meet, and a date of the reporting ("said on Thursday", "published on
     Wednesday") is not the date of the event.
     """
-    if not p.linked and not _same_claim(p):
+    if not p.left.dates or not p.right.dates or (not p.linked and not _same_claim(p)):
         return []
     out = []
     lwords, rwords = _event_dates(p.left), _event_dates(p.right)
@@ -602,6 +602,9 @@ def substitution_reasons(p: Pair) -> list[Evidence]:
     if ranks:
         a, b = ranks[0]
         out.append(_reason("number", a, b, f"{a.text} vs {b.text}", WEIGHTS["number"]))
+    if not any(w.text[0].isupper() for w in diff.left) or \
+            not any(w.text[0].isupper() for w in diff.right):
+        return out  # a country is named with a capital letter on both sides
     lchanged = {w.start for w in diff.left}
     rchanged = {w.start for w in diff.right}
     lcodes, rcodes = {x.code for x in p.left.places}, {x.code for x in p.right.places}
@@ -622,6 +625,8 @@ def vote_reasons(p: Pair) -> list[Evidence]:
     out = []
     for split, whole, on_left in ((p.left, p.right, True), (p.right, p.left, False)):
         tallies = [q for q in split.quantities if q.unit == "tally" and q.low % 1000 > 0]
+        if not tallies:
+            continue
         unanimous = _UNANIMOUS.search(whole.text)
         if not tallies or not unanimous or _UNANIMOUS.search(split.text):
             continue

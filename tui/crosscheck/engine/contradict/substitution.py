@@ -46,7 +46,8 @@ def sentence_words(text: str, base: int = 0) -> tuple[Word, ...]:
     kept = [(m.start(), m.end(), word, lowered) for m in _WORD.finditer(text)
             if len(word := m.group()) > 1 and (lowered := word.lower()) not in _SKIP]
     stems = stem_all([k[3] for k in kept])
-    return tuple(Word(start + base, end + base, word, s)
+    make = tuple.__new__  # a Word without the Python-level constructor: many per sentence
+    return tuple(make(Word, (start + base, end + base, word, s))
                  for (start, end, word, _), s in zip(kept, stems, strict=True))
 
 
