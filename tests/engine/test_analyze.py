@@ -94,3 +94,22 @@ def test_json_has_the_documented_fields():
         assert {"id", "left", "right", "kind", "score", "diff", "contradiction"} <= set(link)
         assert link["kind"] in {"identical", "paraphrase", "related"}
         assert 0.0 <= link["score"] <= 1.0
+
+
+def test_analyze_leaves_the_cycle_collector_as_it_found_it() -> None:
+    import gc
+
+    from crosscheck.engine.analyze import analyze
+    from crosscheck.engine.ingest import document_from_text
+
+    left = document_from_text("The ferry sank on Monday. Nine people were rescued.", side="L")
+    right = document_from_text("The ferry sank on Tuesday. Seven were rescued.", side="R")
+    assert gc.isenabled()
+    analyze(left, right, semantic="off")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyze(left, right, semantic="off")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
 
 from crosscheck.engine.align import align
 from crosscheck.engine.contradict import THRESHOLD as LIKELY
@@ -23,12 +25,13 @@ def analyze(left: Document, right: Document, *, nli: object | None = None,
     words alone).
     """
     report = progress or (lambda stage, fraction: None)
-    report("aligning", 0.1)
-    alignment = align(left, right, semantic)
-    report("checking contradictions", 0.6)
-    links = find_contradictions(left, right, alignment.links, alignment.candidates, nli=nli)
-    report("diffing", 0.85)
-    links = [_with_diff(settle_kind(link), left, right) for link in links]
+    with _no_cycle_collection():
+        report("aligning", 0.1)
+        alignment = align(left, right, semantic)
+        report("checking contradictions", 0.6)
+        links = find_contradictions(left, right, alignment.links, alignment.candidates, nli=nli)
+        report("diffing", 0.85)
+        links = [_with_diff(settle_kind(link), left, right) for link in links]
     links.sort(key=lambda link: (int(link.left[0][1:]), int(link.right[0][1:]), link.id))
     used_l = {sid for link in links for sid in link.left}
     used_r = {sid for link in links for sid in link.right}
@@ -40,6 +43,23 @@ def analyze(left: Document, right: Document, *, nli: object | None = None,
         left_only=tuple(s for s in alignment.left_only if s not in used_l),
         right_only=tuple(s for s in alignment.right_only if s not in used_r),
     )
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cycle collector while the analysis allocates its many small, acyclic values.
+
+    Each generation-0 pass would otherwise rescan the growing heap of features, links and
+    diffs (about a tenth of the time at 5,000 sentences a side); reference counting still
+    frees everything, and the collector resumes as it was.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def settle_kind(link: Link) -> Link:
