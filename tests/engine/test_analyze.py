@@ -102,8 +102,10 @@ def test_analyze_leaves_the_cycle_collector_as_it_found_it() -> None:
     from crosscheck.engine.analyze import analyze
     from crosscheck.engine.ingest import document_from_text
 
-    left = document_from_text("The ferry sank on Monday. Nine people were rescued.", side="L")
-    right = document_from_text("The ferry sank on Tuesday. Seven were rescued.", side="R")
+    left = document_from_text("The ferry sank on Monday. Nine people were rescued.",
+                              source="l.txt", side="L")
+    right = document_from_text("The ferry sank on Tuesday. Seven were rescued.",
+                               source="r.txt", side="R")
     assert gc.isenabled()
     analyze(left, right, semantic="off")
     assert gc.isenabled()
