@@ -17,6 +17,15 @@ from crosscheck.engine.contradict.dates import dates_conflict, describe
 from crosscheck.engine.contradict.entities import Name, same_entity, same_slot
 from crosscheck.engine.contradict.features import Features, modal_level
 from crosscheck.engine.contradict.numbers import comparable, compare
+from crosscheck.engine.contradict.spans import (
+    Phrase,
+    clause_words,
+    covering,
+    cue_scope,
+    near,
+    phrase,
+    whole,
+)
 from crosscheck.engine.contradict.substitution import (
     Change,
     antonyms,
@@ -60,13 +69,9 @@ _DATE_WORDS = frozenset({*lx.MONTHS, *lx.WEEKDAYS, "last", "next", "earli", "lat
 DENIAL_TARGET_SHARED = 2
 DENIAL_TARGET_SHARE = 0.3
 # A negator's scope: the content words after it, most of which the other side must share.
-NEGATION_SCOPE = 5
 NEGATION_SCOPE_SHARED = 0.5
 NEGATION_SCOPE_STRICT = 0.75
-# Words around two opposite predicates that show they are said of the same thing.
-SUBJECT_REACH = 4
 SCOPE_SHARED_MIN = 2
-_CLAUSE_END = re.compile(r"[,;:()]|\s(?:but|and|while|whereas|although)\s")
 DATE_WEIGHTS = {"monthday": 0.75, "weekday": 0.7, "time": 0.6, "year": 0.6, "month": 0.55,
                 "relative": 0.45}
 MODAL_WEIGHTS = {
@@ -122,17 +127,6 @@ def _reason(kind: str, left, right, explanation: str, weight: float) -> Evidence
     """Evidence from two objects with start/end/text (either may be a whole sentence)."""
     return Evidence(Reason(kind, left.text, right.text, explanation, (left.start, left.end),
                            (right.start, right.end)), round(weight, 3))
-
-
-@dataclass(frozen=True, slots=True)
-class _Whole:
-    start: int
-    end: int
-    text: str
-
-
-def _whole(f: Features) -> _Whole:
-    return _Whole(f.span[0], f.span[1], f.text)
 
 
 def _same_claim(p: Pair) -> bool:
@@ -296,7 +290,7 @@ def entity_reasons(p: Pair) -> list[Evidence]:
     for mine in p.left.lists:
         for theirs in p.right.lists:
             if _lists_differ(mine, theirs):
-                a, b = _Whole(mine[0].start, mine[-1].end, ""), _Whole(theirs[0].start,
+                a, b = Phrase(mine[0].start, mine[-1].end, ""), Phrase(theirs[0].start,
                                                                        theirs[-1].end, "")
                 text_a, text_b = ", ".join(n.text for n in mine), ", ".join(n.text for n in theirs)
                 out.append(Evidence(Reason("entity", text_a, text_b, f"{text_a} vs {text_b}",
@@ -342,10 +336,10 @@ def negation_reasons(p: Pair) -> list[Evidence]:
     for negating, other, cues, neg_left in ((p.left, p.right, lneg, True),
                                             (p.right, p.left, rneg, False)):
         negated_there = {w.stem for c in (rneg if neg_left else lneg)
-                         for w in _scope(other, c)}
+                         for w in cue_scope(other, c)}
         theirs = {w.stem for w in other.words} - negated_there
         for cue in cues:
-            scope = _scope(negating, cue)
+            scope = cue_scope(negating, cue)
             shared = sum(w.stem in theirs for w in scope)
             if not scope or shared < (min(2, len(scope)) if one_claim else 2):
                 continue
@@ -354,29 +348,12 @@ def negation_reasons(p: Pair) -> list[Evidence]:
             if shared / len(scope) < need:
                 continue
             weight = WEIGHTS["negation"] + 0.3 * shared / len(scope)
-            said = _phrase(negating, cue.start, max(w.end for w in scope))
-            asserted = _covering(other, {w.stem for w in scope} & theirs)
+            said = phrase(negating, cue.start, max(w.end for w in scope))
+            asserted = covering(other, {w.stem for w in scope} & theirs)
             left, right = (said, asserted) if neg_left else (asserted, said)
             return [_reason("negation", left, right, f"“{said.text}” vs “{asserted.text}”",
                             weight)]
     return []
-
-
-def _phrase(f: Features, start: int, end: int) -> _Whole:
-    """The words of a sentence between two document offsets, as a span."""
-    return _Whole(start, end, _tidy(f.text[start - f.span[0]:end - f.span[0]]))
-
-
-def _covering(f: Features, stems: set[str]) -> _Whole:
-    """The span of a sentence from the first to the last of these stems, each taken at its
-    first occurrence."""
-    first: dict[str, object] = {}
-    for w in f.words:
-        if w.stem in stems:
-            first.setdefault(w.stem, w)
-    if not first:
-        return _whole(f)
-    return _phrase(f, min(w.start for w in first.values()), max(w.end for w in first.values()))
 
 
 def denial_reasons(p: Pair) -> list[Evidence]:
@@ -397,8 +374,8 @@ def denial_reasons(p: Pair) -> list[Evidence]:
         if other.reports and (names or len(p.shared) >= 3):
             weight += WEIGHTS["denial_report"]
         cue = cues[0]
-        clause = _clause_words(denier, cue)
-        target = _covering(other, {w.stem for w in clause})
+        clause = clause_words(denier, cue)
+        target = covering(other, {w.stem for w in clause})
         left, right = (cue, target) if on_left else (target, cue)
         out.append(_reason("denial", left, right,
                            f"“{cue.text}” disputes “{_short(target.text)}”", weight))
@@ -410,19 +387,9 @@ def _short(text: str, words: int = 12) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def _clause_words(f: Features, cue) -> list:
-    """The content words of the clause a cue stands in, the cue's own words aside."""
-    local = cue.start - f.span[0]
-    starts = [m.end() for m in _CLAUSE_END.finditer(f.text, 0, local)]
-    end = _CLAUSE_END.search(f.text, cue.end - f.span[0])
-    lo = f.span[0] + (starts[-1] if starts else 0)
-    hi = f.span[0] + end.start() if end else f.span[1]
-    return [w for w in f.words if lo <= w.start < hi and not cue.start <= w.start < cue.end]
-
-
 def _targets(denier: Features, cue, other: Features) -> bool:
     """Whether the clause around a denial cue speaks of what the other sentence says."""
-    clause = {w.stem for w in _clause_words(denier, cue)}
+    clause = {w.stem for w in clause_words(denier, cue)}
     shared = clause & {w.stem for w in other.words}
     return len(shared) >= DENIAL_TARGET_SHARED and len(shared) / len(clause) >= DENIAL_TARGET_SHARE
 
@@ -450,8 +417,8 @@ def modality_reasons(p: Pair) -> list[Evidence]:
                 continue
             weight = MODAL_WEIGHTS.get((lv, rv)) or MODAL_WEIGHTS.get((rv, lv))
             if weight and len(
-                    {w.stem for w in _scope(p.left, lcue)}
-                    & {w.stem for w in _scope(p.right, rcue)}) >= SCOPE_SHARED_MIN:
+                    {w.stem for w in cue_scope(p.left, lcue)}
+                    & {w.stem for w in cue_scope(p.right, rcue)}) >= SCOPE_SHARED_MIN:
                 return [_modal_reason(lv, lcue, rv, rcue, p, weight)]
     return []
 
@@ -462,8 +429,8 @@ def _stances(f: Features) -> list[tuple[str, object]]:
 
 
 def _modal_reason(lv: str, lcue, rv: str, rcue, p: Pair, weight: float) -> Evidence:
-    left = lcue or _whole(p.left)
-    right = rcue or _whole(p.right)
+    left = lcue or whole(p.left)
+    right = rcue or whole(p.right)
     return _reason("modality", left, right, f"{lv} ({_cue_text(lcue)}) vs {rv} "
                    f"({_cue_text(rcue)})", weight)
 
@@ -476,16 +443,9 @@ def _governs_shared(f: Features, cue, other: Features) -> bool:
     theirs = {w.stem for w in other.words}
     if cue is None:
         return len({w.stem for w in f.words} & theirs) >= SCOPE_SHARED_MIN
-    scope = _scope(f, cue)
+    scope = cue_scope(f, cue)
     shared = sum(w.stem in theirs for w in scope)
     return shared >= SCOPE_SHARED_MIN and shared / len(scope) >= NEGATION_SCOPE_SHARED
-
-
-def _scope(f: Features, cue) -> list:
-    """The content words after a cue, to the end of its clause, at most NEGATION_SCOPE."""
-    clause_end = _CLAUSE_END.search(f.text, cue.end - f.span[0])
-    limit = f.span[0] + clause_end.start() if clause_end else f.span[1]
-    return [w for w in f.words if cue.end <= w.start < limit][:NEGATION_SCOPE]
 
 
 def _cue_text(cue) -> str:
@@ -571,18 +531,11 @@ def antonym_reasons(p: Pair) -> list[Evidence]:
         if other is None or lside < 0 or other[0] < 0 or other[0] == lside:
             continue
         rcue = other[1]
-        if not _one_claim(p) and len(_near(p.left, lcue) & _near(p.right, rcue)) < 2:
+        if not _one_claim(p) and len(near(p.left, lcue) & near(p.right, rcue)) < 2:
             continue
         out.append(_reason("antonym", lcue, rcue, f"{lcue.text} vs {rcue.text}",
                            WEIGHTS["antonym"]))
     return out
-
-
-def _near(f: Features, cue) -> set[str]:
-    """Stems of the content words on either side of a cue."""
-    before = [w.stem for w in f.words if w.end <= cue.start][-SUBJECT_REACH:]
-    after = [w.stem for w in f.words if w.start >= cue.end][:SUBJECT_REACH]
-    return set(before + after)
 
 
 def substitution_reasons(p: Pair) -> list[Evidence]:
@@ -623,15 +576,15 @@ def _within(place, starts: set[int]) -> bool:
 def vote_reasons(p: Pair) -> list[Evidence]:
     """A split vote on one side ("5-2") and a unanimous one on the other."""
     out = []
-    for split, whole, on_left in ((p.left, p.right, True), (p.right, p.left, False)):
+    for split, unanimous_side, on_left in ((p.left, p.right, True), (p.right, p.left, False)):
         tallies = [q for q in split.quantities if q.unit == "tally" and q.low % 1000 > 0]
         if not tallies:
             continue
-        unanimous = _UNANIMOUS.search(whole.text)
+        unanimous = _UNANIMOUS.search(unanimous_side.text)
         if not tallies or not unanimous or _UNANIMOUS.search(split.text):
             continue
-        start = whole.span[0] + unanimous.start()
-        cue = _Whole(start, start + len(unanimous.group()), unanimous.group())
+        start = unanimous_side.span[0] + unanimous.start()
+        cue = Phrase(start, start + len(unanimous.group()), unanimous.group())
         tally = tallies[0]
         a, b = (tally, cue) if on_left else (cue, tally)
         out.append(_reason("number", a, b, f"votes: {a.text} vs {b.text}", WEIGHTS["number"]))
