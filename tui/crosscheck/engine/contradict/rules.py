@@ -15,10 +15,9 @@ from functools import cached_property
 from crosscheck.engine.contradict import lexicon as lx
 from crosscheck.engine.contradict.dates import dates_conflict, describe
 from crosscheck.engine.contradict.entities import Name, same_entity, same_slot
-from crosscheck.engine.contradict.features import Features, modal_level
+from crosscheck.engine.contradict.features import Cue, Features, modal_level
 from crosscheck.engine.contradict.numbers import comparable, compare
 from crosscheck.engine.contradict.spans import (
-    Phrase,
     clause_words,
     covering,
     cue_scope,
@@ -290,7 +289,7 @@ def entity_reasons(p: Pair) -> list[Evidence]:
     for mine in p.left.lists:
         for theirs in p.right.lists:
             if _lists_differ(mine, theirs):
-                a, b = Phrase(mine[0].start, mine[-1].end, ""), Phrase(theirs[0].start,
+                a, b = Cue(mine[0].start, mine[-1].end, ""), Cue(theirs[0].start,
                                                                        theirs[-1].end, "")
                 text_a, text_b = ", ".join(n.text for n in mine), ", ".join(n.text for n in theirs)
                 out.append(Evidence(Reason("entity", text_a, text_b, f"{text_a} vs {text_b}",
@@ -584,7 +583,7 @@ def vote_reasons(p: Pair) -> list[Evidence]:
         if not tallies or not unanimous or _UNANIMOUS.search(split.text):
             continue
         start = unanimous_side.span[0] + unanimous.start()
-        cue = Phrase(start, start + len(unanimous.group()), unanimous.group())
+        cue = Cue(start, start + len(unanimous.group()), unanimous.group())
         tally = tallies[0]
         a, b = (tally, cue) if on_left else (cue, tally)
         out.append(_reason("number", a, b, f"votes: {a.text} vs {b.text}", WEIGHTS["number"]))

@@ -1,5 +1,6 @@
 """Where a cue's words are: the clause it stands in, the words it governs, the words beside
-it, and the phrase of the other sentence that holds given words, as document spans.
+it, and the phrase of the other sentence that holds given words, as document spans (``Cue``s:
+a start, an end and the text, like the cue words themselves).
 
 The rules compare these spans rather than whole sentences, so a reason names the phrase it
 means ("not approved the new housing plan"), and a cue about something else does not count.
@@ -8,9 +9,8 @@ means ("not approved the new housing plan"), and a cue about something else does
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from crosscheck.engine.contradict.features import Features
+from crosscheck.engine.contradict.features import Cue, Features
 
 # A clause ends at these (punctuation, or a conjunction that starts another claim).
 CLAUSE_END = re.compile(r"[,;:()]|\s(?:but|and|while|whereas|although)\s")
@@ -20,26 +20,17 @@ NEGATION_SCOPE = 5
 SUBJECT_REACH = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A span of a sentence with its text, for a reason to point at."""
-
-    start: int
-    end: int
-    text: str
-
-
-def whole(f: Features) -> Phrase:
+def whole(f: Features) -> Cue:
     """The whole sentence, where no shorter phrase says it."""
-    return Phrase(f.span[0], f.span[1], f.text)
+    return Cue(f.span[0], f.span[1], f.text)
 
 
-def phrase(f: Features, start: int, end: int) -> Phrase:
+def phrase(f: Features, start: int, end: int) -> Cue:
     """The words of a sentence between two document offsets, as a span."""
-    return Phrase(start, end, " ".join(f.text[start - f.span[0]:end - f.span[0]].split()))
+    return Cue(start, end, " ".join(f.text[start - f.span[0]:end - f.span[0]].split()))
 
 
-def covering(f: Features, stems: set[str]) -> Phrase:
+def covering(f: Features, stems: set[str]) -> Cue:
     """The span of a sentence from the first to the last of these stems, each taken at its
     first occurrence."""
     first: dict[str, object] = {}
