@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from contradict_helpers import check_pair, score, types
 
+from crosscheck.engine.model import says_more_than_spans
+
 CONFLICTS = [
     # number: the same count, different values
     ("The ferry carried 212 passengers.", "The ferry carried 180 passengers.", "number"),
@@ -189,3 +191,11 @@ def test_a_denial_names_the_claim_it_disputes_not_the_whole_sentence() -> None:
     (reason,) = found.reasons
     assert reason.type == "denial" and reason.left == "bank plans to close 40 branches"
     assert reason.explanation == "“denied” disputes “bank plans to close 40 branches”"
+
+
+def test_an_explanation_that_only_restates_its_spans_is_not_said_twice() -> None:
+    assert not says_more_than_spans("rose vs fell", "rose", "fell")
+    assert not says_more_than_spans("", "rose", "fell")
+    assert says_more_than_spans("votes: 5-2 vs unanimously", "5-2", "unanimously")
+    assert says_more_than_spans("650 million users vs 600 million users (within rounding)",
+                                "650 million users", "600 million users")

@@ -60,6 +60,13 @@ class Reason:
     right_span: tuple[int, int] | None = None
 
 
+def says_more_than_spans(explanation: str, left: str, right: str) -> bool:
+    """Whether a reason's explanation adds to its two spans ("in March vs in June" does not),
+    so a reader is told each thing once."""
+    said = " ".join(explanation.split())
+    return bool(said) and said != f"{' '.join(left.split())} vs {' '.join(right.split())}"
+
+
 @dataclass(frozen=True, slots=True)
 class Contradiction:
     score: float

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from crosscheck.engine.model import says_more_than_spans
+
 Record = dict[str, Any]
 
 
@@ -33,8 +35,8 @@ def reason_text(reason: Record) -> str:
     text = f"{reason.get('type', 'reason')}: \"{reason.get('left', '')}\" vs " \
            f"\"{reason.get('right', '')}\""
     explanation = str(reason.get("explanation") or "").strip()
-    # Many explanations only restate the two spans ("in March vs in June"): say them once.
-    if not explanation or explanation == f"{reason.get('left', '')} vs {reason.get('right', '')}":
+    if not says_more_than_spans(explanation, str(reason.get("left", "")),
+                                str(reason.get("right", ""))):
         return text
     return f"{text} ({explanation})"
 

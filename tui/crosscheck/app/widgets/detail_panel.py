@@ -11,7 +11,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from crosscheck.app.review_model import ReviewItem, ReviewModel
-from crosscheck.engine.model import DiffPiece, Document, Reason
+from crosscheck.engine.model import DiffPiece, Document, Reason, says_more_than_spans
 from crosscheck.textsafe import visible_controls
 
 
@@ -171,7 +171,7 @@ class DetailPanel(Widget, can_focus=True):
         line.append(visible_controls(reason.left), style=self._style("left-only"))
         line.append(" ≠ ")
         line.append(visible_controls(reason.right), style=self._style("right-only"))
-        if reason.explanation:
+        if says_more_than_spans(reason.explanation, reason.left, reason.right):
             line.append(" — " + visible_controls(reason.explanation), style=self._style("dim"))
         line.append("\n")
         return line
