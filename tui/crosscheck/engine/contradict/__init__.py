@@ -50,9 +50,11 @@ class _FeatureCache:
         return found
 
 
-def pair_evidence(left: Features, right: Features, claim: float = 0.0) -> list[Evidence]:
-    """Every rule's findings for one pair, in rule order (``claim``: same-claim probability)."""
-    pair = make_pair(left, right, claim=claim)
+def pair_evidence(left: Features, right: Features, claim: float = 0.0,
+                  linked: bool = True) -> list[Evidence]:
+    """Every rule's findings for one pair, in rule order (``claim``: same-claim probability;
+    ``linked``: in the best correspondence)."""
+    pair = make_pair(left, right, linked=linked, claim=claim)
     return [item for rule in RULES for item in rule(pair)]
 
 
@@ -89,7 +91,7 @@ def find_contradictions(left: Document, right: Document, links: Sequence[Link],
         if (lid, rid) not in best and lid not in flagged and rid not in flagged:
             lf, rf = lfeat.one(lid), rfeat.one(rid)
             if _anchored(lf, rf):
-                evidence = pair_evidence_unaligned(lf, rf)
+                evidence = pair_evidence(lf, rf, linked=False)
         if _likely(evidence, similarity):
             link = graph_link or Link(link_id((lid,), (rid,)), (lid,), (rid,), "related",
                                       similarity, best=False)
@@ -100,12 +102,6 @@ def find_contradictions(left: Document, right: Document, links: Sequence[Link],
     if nli is not None:
         _add_model_evidence(found, nli)
     return [_filled(link, evidence) for link, _, _, evidence in found] + quiet
-
-
-def pair_evidence_unaligned(left: Features, right: Features) -> list[Evidence]:
-    """Every rule's findings for a pair outside the best correspondence."""
-    pair = make_pair(left, right, linked=False)
-    return [item for rule in RULES for item in rule(pair)]
 
 
 def _likely(evidence: list[Evidence], related: float) -> bool:

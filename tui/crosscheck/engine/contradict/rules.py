@@ -557,19 +557,13 @@ def substitution_reasons(p: Pair) -> list[Evidence]:
     if not any(w.text[0].isupper() for w in diff.left) or \
             not any(w.text[0].isupper() for w in diff.right):
         return out  # a country is named with a capital letter on both sides
-    lchanged = {w.start for w in diff.left}
-    rchanged = {w.start for w in diff.right}
     lcodes, rcodes = {x.code for x in p.left.places}, {x.code for x in p.right.places}
-    only_l = [x for x in p.left.places if x.code not in rcodes and _within(x, lchanged)]
-    only_r = [x for x in p.right.places if x.code not in lcodes and _within(x, rchanged)]
+    only_l = [x for x in p.left.places if x.code not in rcodes and _changed(x, diff.left)]
+    only_r = [x for x in p.right.places if x.code not in lcodes and _changed(x, diff.right)]
     if only_l and only_r:
         a, b = only_l[0], only_r[0]
         out.append(_reason("entity", a, b, f"{a.text} vs {b.text}", WEIGHTS["place"]))
     return out
-
-
-def _within(place, starts: set[int]) -> bool:
-    return any(place.start <= s < place.end for s in starts)
 
 
 def vote_reasons(p: Pair) -> list[Evidence]:
