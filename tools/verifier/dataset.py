@@ -1,0 +1,127 @@
+"""The verifier's training rows, from every source, each with its split and provenance.
+
+Sources (licences in the model card, ``tui/crosscheck/engine/verify/assets/MODEL_CARD.md``):
+- ``synthetic``: pairs written by helper annotators from real seed sentences
+  (``data/synthetic/*.jsonl``, instructions in ``prompts/synthetic_writer.md``);
+- ``real``: candidate pairs the relatedness graph proposed on ECB+ train-topic article pairs,
+  labelled by two independent annotators, disagreements settled (``data/real_pairs/``);
+- ``mrpc``: MRPC fit-split pairs (1 = same claim, consistent; 0 = another claim);
+- ``bnli``: Breaking NLI's tune half (CC BY-SA 4.0), minus any pair sharing a sentence with
+  its report half.
+Splits follow ``splits.seed_split`` (by seed article / topic), never by pair.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(HERE))
+
+from real_data import DATA, mrpc_split  # noqa: E402
+from splits import seed_split  # noqa: E402
+
+RELATIONS = ("consistent", "conflict", "different")
+TYPES = ("none", "number", "date", "entity", "negation", "antonym", "modality", "denial",
+         "quote")
+# Breaking NLI categories as conflict types (the rest are colours, drinks, rooms...: a slot
+# filled with an incompatible value, which is what an antonym conflict is).
+BNLI_TYPES = {"cardinals": "number", "ordinals": "number", "nationalities": "entity",
+              "countries": "entity"}
+BNLI_LIMIT = 1500  # captions, not news: enough to teach substitution, not to dominate
+
+
+@dataclass(frozen=True)
+class Row:
+    a: str
+    b: str
+    relation: int
+    type: int
+    source: str
+    split: str
+    seed: str
+
+
+def _jsonl(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def synthetic_rows() -> list[Row]:
+    rows = []
+    for path in sorted((HERE / "data" / "synthetic").glob("*.jsonl")):
+        for r in _jsonl(path):
+            if r.get("label") not in RELATIONS or r.get("type") not in TYPES:
+                continue
+            kind = r["type"] if r["label"] == "conflict" else "none"
+            rows.append(Row(r["a"], r["b"], RELATIONS.index(r["label"]), TYPES.index(kind),
+                            "synthetic", seed_split(r["seed_id"]), r["seed_id"]))
+    return rows
+
+
+def real_rows() -> list[Row]:
+    path = HERE / "data" / "real_pairs" / "settled.jsonl"
+    if not path.is_file():
+        return []
+    rows = []
+    for r in _jsonl(path):
+        kind = r["type"] if r["label"] == "conflict" else "none"
+        seed = f"ecb:{r['topic']}:{r['pair']}:0"
+        rows.append(Row(r["a"], r["b"], RELATIONS.index(r["label"]), TYPES.index(kind),
+                        "real", seed_split(seed), seed))
+    return rows
+
+
+def mrpc_rows() -> list[Row]:
+    rows = []
+    for r in _jsonl(DATA / "mrpc" / "train.jsonl"):
+        if mrpc_split(r["id"]) != "fit":
+            continue
+        seed = f"mrpc:{r['id']}:a"
+        relation = "consistent" if int(r["label"]) == 1 else "different"
+        rows.append(Row(r["a"], r["b"], RELATIONS.index(relation), 0, "mrpc", seed_split(seed),
+                        seed))
+    return rows
+
+
+def bnli_rows() -> list[Row]:
+    from eval_contradictions_nli import nli_split
+
+    every = list(_jsonl(DATA / "breaking_nli" / "all.jsonl"))
+    held = {s for r in every if nli_split(r["id"]) == "report"
+            for s in (r["premise"], r["hypothesis"])}
+    rows = []
+    for r in every:
+        if nli_split(r["id"]) != "tune" or r["premise"] in held or r["hypothesis"] in held:
+            continue
+        if r["label"] == "contradiction":
+            relation, kind = "conflict", BNLI_TYPES.get(r["category"], "antonym")
+        elif r["label"] == "entailment":
+            relation, kind = "consistent", "none"
+        else:
+            continue
+        seed = f"bnli:{r['id']}:0"
+        rows.append(Row(r["premise"], r["hypothesis"], RELATIONS.index(relation),
+                        TYPES.index(kind), "bnli", seed_split(seed), seed))
+    rows.sort(key=lambda row: row.seed)
+    return rows[:BNLI_LIMIT]
+
+
+def all_rows() -> list[Row]:
+    return synthetic_rows() + real_rows() + mrpc_rows() + bnli_rows()
+
+
+if __name__ == "__main__":
+    from collections import Counter
+
+    rows = all_rows()
+    print(Counter((r.source, r.split) for r in rows))
+    print(Counter((RELATIONS[r.relation], TYPES[r.type]) for r in rows if r.split == "fit"))
