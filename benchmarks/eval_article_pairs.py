@@ -1,6 +1,7 @@
 """Contradiction flags on real article pairs annotated by hand (benchmarks/gold_articles).
 
-Run: python benchmarks/eval_article_pairs.py [--split tune|report|all] [-v]
+Run: python benchmarks/eval_article_pairs.py [--set a|b] [--split tune|report|all]
+     [--no-verify] [-v]
 
 Each gold file names two articles of one ECB+ group (real outlets on one event; CC BY 3.0,
 Cybulska & Vossen, LREC 2014; text read from ../shared/data/ecbplus/groups.jsonl, never
@@ -10,7 +11,13 @@ and look-alikes that are not. The gold was written before the tool's output was 
 them. A flag (contradiction score >= 0.5) is right when it covers a gold contradiction;
 precision is right flags / flags, recall is gold contradictions covered / gold.
 
-The split is fixed here: the first six pairs are for tuning, the rest are reported.
+The split is fixed here: set A's first six pairs are for tuning, the rest are reported.
+Set B (``gold_articles_b``, 30 pairs from topics the verifier never saw, two annotators and an
+adjudicator) is reported whole: nothing is tuned on it.
+
+Besides flags, the queue is measured: each pair's links ranked by contradiction score (as the
+triage queue orders them within their group), and how many gold conflicts are among the first
+``QUEUE_DEPTH``; and recall per conflict type.
 """
 
 from __future__ import annotations
@@ -30,7 +37,9 @@ from crosscheck.engine.model import Document  # noqa: E402
 from real_data import DATA  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold_articles"
+GOLD_SETS = {"a": GOLD, "b": Path(__file__).resolve().parent / "gold_articles_b"}
 TUNE = {f"pair_{n:02d}" for n in range(1, 7)}
+QUEUE_DEPTH = 10
 
 
 @dataclass
@@ -41,6 +50,8 @@ class PairResult:
     gold: int = 0
     found: int = 0
     look_alikes_flagged: int = 0
+    in_queue_top: int = 0
+    types: dict[str, list[int]] = field(default_factory=dict)  # type -> [gold, found]
     lines: list[str] = field(default_factory=list)
 
 
@@ -84,14 +95,20 @@ def _in_order(text: str, sentences: list[str]) -> bool:
     return True
 
 
-def evaluate_pair(path: Path, articles: dict, semantic: str = "auto") -> PairResult:
+def evaluate_pair(path: Path, articles: dict, semantic: str = "auto",
+                  verify: bool = True) -> PairResult:
     gold = json.loads(path.read_text(encoding="utf-8"))
     left, lowner = _document(articles[gold["group"], gold["left_doc"]], "L")
     right, rowner = _document(articles[gold["group"], gold["right_doc"]], "R")
-    analysis = analyze(left, right, semantic=semantic)
+    analysis = analyze(left, right, semantic=semantic, verify=verify)
     conflicts = {(c["left"], c["right"]): c for c in gold["contradictions"]}
     look_alikes = {(x["left"], x["right"]) for x in gold.get("lookalikes", [])}
     result = PairResult(path.stem, gold=len(conflicts))
+    ranked = sorted(analysis.links, key=lambda link: (
+        -(link.contradiction.score if link.contradiction else 0.0), -link.score, link.id))
+    top = {(lowner[int(a[1:])], rowner[int(b[1:])]) for link in ranked[:QUEUE_DEPTH]
+           for a in link.left for b in link.right}
+    result.in_queue_top = len(top & conflicts.keys())
     found = set()
     for link in analysis.links:
         if not link.contradiction or link.contradiction.score < THRESHOLD:
@@ -111,17 +128,39 @@ def evaluate_pair(path: Path, articles: dict, semantic: str = "auto") -> PairRes
                             f"\n      L: {texts[0]!r}\n      R: {texts[1]!r}")
     result.found = len(found)
     for key, item in conflicts.items():
+        tally = result.types.setdefault(item["type"], [0, 0])
+        tally[0] += 1
+        tally[1] += key in found
         if key not in found:
             result.lines.append(f"  MISS {item['type']} {key}: {item['left_span']!r} vs "
                                 f"{item['right_span']!r} ({item['why']})")
     return result
 
 
-def evaluate(split: str, semantic: str = "auto") -> list[PairResult]:
+def evaluate(split: str, semantic: str = "auto", verify: bool = True,
+             gold_set: str = "a") -> list[PairResult]:
+    """Results per pair of one gold set (set B has no tune split: ``split`` is ignored)."""
     articles = _articles()
-    paths = sorted(GOLD.glob("pair_*.json"))
-    return [evaluate_pair(p, articles, semantic) for p in paths
-            if split == "all" or split_of(p.stem) == split]
+    paths = sorted(GOLD_SETS[gold_set].glob("pair_*.json"))
+    return [evaluate_pair(p, articles, semantic, verify) for p in paths
+            if gold_set == "b" or split == "all" or split_of(p.stem) == split]
+
+
+def queue_share(results: list[PairResult]) -> float:
+    """Share of gold conflicts among their pair's first QUEUE_DEPTH links by score."""
+    gold = sum(r.gold for r in results)
+    return sum(r.in_queue_top for r in results) / gold if gold else 1.0
+
+
+def type_recall(results: list[PairResult]) -> dict[str, tuple[int, int]]:
+    """(gold, found) per conflict type."""
+    out: dict[str, list[int]] = {}
+    for r in results:
+        for kind, (gold, found) in r.types.items():
+            tally = out.setdefault(kind, [0, 0])
+            tally[0] += gold
+            tally[1] += found
+    return {k: (g, f) for k, (g, f) in sorted(out.items())}
 
 
 def totals(results: list[PairResult]) -> tuple[float, float, int, int]:
@@ -139,18 +178,25 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("tune", "report", "all"), default="report")
     parser.add_argument("--semantic", default="auto")
+    parser.add_argument("--set", dest="gold_set", choices=("a", "b"), default="a")
+    parser.add_argument("--no-verify", dest="verify", action="store_false")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    results = evaluate(args.split, args.semantic)
-    print(f"split: {args.split}")
-    print("| Pair | Flags | Right | Gold | Found | Look-alikes flagged |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    results = evaluate(args.split, args.semantic, args.verify, args.gold_set)
+    split = "all (nothing tuned on it)" if args.gold_set == "b" else args.split
+    print(f"set: {args.gold_set}, split: {split}, verifier: {'on' if args.verify else 'off'}")
+    print(f"| Pair | Flags | Right | Gold | Found | In first {QUEUE_DEPTH} | Look-alikes flagged |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in results:
-        print(f"| {r.name} | {r.flags} | {r.right} | {r.gold} | {r.found} | "
+        print(f"| {r.name} | {r.flags} | {r.right} | {r.gold} | {r.found} | {r.in_queue_top} | "
               f"{r.look_alikes_flagged} |")
     precision, recall, flags, gold = totals(results)
     print(f"\nflag precision {precision:.2f} ({flags} flags), contradiction recall "
           f"{recall:.2f} ({gold} gold)")
+    print(f"conflicts among their pair's first {QUEUE_DEPTH} queue items: "
+          f"{queue_share(results):.2f}")
+    print("recall by type: " + ", ".join(f"{k} {f}/{g}" for k, (g, f)
+                                         in type_recall(results).items()))
     no_conflict = [r for r in results if r.gold == 0]
     if no_conflict:
         print(f"pairs without conflicts: {len(no_conflict)}, most flags on one: "

@@ -28,6 +28,7 @@ from splits import TRAIN_TOPICS  # noqa: E402
 
 BATCHES = 8
 PER_BATCH = 200
+EXTRA_BATCHES = 2
 _FACT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
@@ -92,6 +93,15 @@ def main() -> None:
     for b in range(BATCHES):
         batch = chosen[b * PER_BATCH:(b + 1) * PER_BATCH]
         with (out / f"batch_{b + 1:02d}.jsonl").open("w", encoding="utf-8") as handle:
+            for seed in batch:
+                handle.write(json.dumps(seed, ensure_ascii=False) + "\n")
+    # Later batches (written when the first eight were under way): the seeds left over, ECB+
+    # first, so the first eight batches stay exactly as they were handed out.
+    taken = {s["seed_id"] for s in chosen}
+    rest = [s for pool in pools for s in pool if s["seed_id"] not in taken]
+    for b in range(EXTRA_BATCHES):
+        batch = rest[b * PER_BATCH:(b + 1) * PER_BATCH]
+        with (out / f"batch_{BATCHES + b + 1:02d}.jsonl").open("w", encoding="utf-8") as handle:
             for seed in batch:
                 handle.write(json.dumps(seed, ensure_ascii=False) + "\n")
     print(f"{len(pools[0])} ECB+ and {len(pools[1])} MRPC seeds available; "

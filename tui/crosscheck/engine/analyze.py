@@ -18,18 +18,28 @@ Progress = Callable[[str, float], None]
 
 
 def analyze(left: Document, right: Document, *, nli: object | None = None,
-            progress: Progress | None = None, semantic: TierChoice = "auto") -> Analysis:
+            progress: Progress | None = None, semantic: TierChoice = "auto",
+            verify: bool = True) -> Analysis:
     """Relate the sentences of ``left`` and ``right``, diff every link, flag contradictions.
 
     ``semantic`` picks the sentence-embedding tier (``auto`` chooses by size; ``off`` uses
-    words alone).
+    words alone); ``verify`` reads the pairs that can conflict with the learned verifier
+    (off: the rules alone).
     """
     report = progress or (lambda stage, fraction: None)
     with _no_cycle_collection():
         report("aligning", 0.1)
         alignment = align(left, right, semantic)
         report("checking contradictions", 0.6)
-        links = find_contradictions(left, right, alignment.links, alignment.candidates, nli=nli)
+        if verify:
+            from crosscheck.engine.verify import load_verifier
+            from crosscheck.engine.verify.check import verify_links
+
+            links = verify_links(left, right, alignment.links, alignment.nearby,
+                                 load_verifier(), nli=nli)
+        else:
+            links = find_contradictions(left, right, alignment.links, alignment.candidates,
+                                        nli=nli)
         report("diffing", 0.85)
         links = [_with_diff(settle_kind(link), left, right) for link in links]
     links.sort(key=lambda link: (int(link.left[0][1:]), int(link.right[0][1:]), link.id))

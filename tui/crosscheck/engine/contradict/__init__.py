@@ -19,14 +19,14 @@ from crosscheck.engine.contradict.score import THRESHOLD, combine, model_evidenc
 from crosscheck.engine.model import Document, Link, link_id
 from crosscheck.engine.nli import NliScorer
 
-__all__ = ["THRESHOLD", "NliScorer", "find_contradictions", "pair_evidence"]
+__all__ = ["THRESHOLD", "FeatureCache", "NliScorer", "find_contradictions", "pair_evidence"]
 
 # A candidate pair outside the alignment needs this much in common to be checked at all.
 ANCHOR_OVERLAP = 0.4
 ANCHOR_SHARED = 3
 
 
-class _FeatureCache:
+class FeatureCache:
     """Features per sentence id, extracted once however many pairs use the sentence."""
 
     def __init__(self, doc: Document) -> None:
@@ -68,7 +68,7 @@ def find_contradictions(left: Document, right: Document, links: Sequence[Link],
     people or numbers, the evidence must be likely, and a sentence already in a likely
     contradiction keeps that one.
     """
-    lfeat, rfeat = _FeatureCache(left), _FeatureCache(right)
+    lfeat, rfeat = FeatureCache(left), FeatureCache(right)
     found: list[tuple[Link, Features, Features, list[Evidence]]] = []
     for link in links:
         if link.best:

@@ -1,0 +1,90 @@
+"""The verify stage: the verifier and the rules read the pairs that can conflict.
+
+Every link of the relatedness graph and each sentence's nearest candidates are offered;
+``select.choose`` keeps those that can hold a conflict, within the budget. Each kept pair gets
+the rules' evidence and the verifier's probabilities, combined into the contradiction score
+(``combine``). Graph links keep that score even when it is low, so the queue orders them by
+it; a candidate outside the graph becomes a ``related`` link only when its score is likely.
+Rules explain what they find; a conflict only the verifier reads gets a model reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from crosscheck.engine.contradict import THRESHOLD, FeatureCache, pair_evidence
+from crosscheck.engine.contradict.rules import Evidence
+from crosscheck.engine.contradict.score import combine, model_evidence
+from crosscheck.engine.model import Contradiction, Document, Link, link_id
+from crosscheck.engine.nli import NliScorer
+from crosscheck.engine.verify.combine import contradiction_score
+from crosscheck.engine.verify.model import Verdict, Verifier
+from crosscheck.engine.verify.reason import model_reason
+from crosscheck.engine.verify.select import BUDGET, Candidate, choose, slots
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Checked:
+    """One pair as the verify stage read it (kept for evaluation and fitting)."""
+
+    candidate: Candidate
+    verdict: Verdict
+    rules: float
+    score: float
+
+
+def verify_links(left: Document, right: Document, links: Sequence[Link],
+                 nearby: Sequence[tuple[str, str, float]], verifier: Verifier,
+                 nli: NliScorer | None = None, budget: int = BUDGET,
+                 checked: list[Checked] | None = None) -> list[Link]:
+    """The graph's links with ``contradiction`` filled, plus likely conflicts outside it.
+
+    ``checked``, when given, receives every pair read, with its parts of the score.
+    """
+    lfeat, rfeat = FeatureCache(left), FeatureCache(right)
+    graph = {(link.left, link.right): link for link in links}
+    offered = [Candidate(link.left, link.right, _related(link), 0 if link.best else 1)
+               for link in links]
+    offered += [Candidate((lid,), (rid,), p, 2) for lid, rid, p in nearby
+                if ((lid,), (rid,)) not in graph]
+    lslots = {sid: slots(lfeat.one(sid)) for c in offered for sid in c.left}
+    rslots = {sid: slots(rfeat.one(sid)) for c in offered for sid in c.right}
+    chosen = choose(offered, lslots, rslots, budget)
+    pairs = [(" ".join(left.sentence(s).text for s in c.left),
+              " ".join(right.sentence(s).text for s in c.right)) for c in chosen]
+    verdicts = verifier.verify(pairs)
+    nli_probabilities = nli.score(pairs) if nli is not None and pairs else [0.0] * len(pairs)
+    found: dict[tuple[tuple[str, ...], tuple[str, ...]], Link] = {}
+    for c, verdict, nli_p in zip(chosen, verdicts, nli_probabilities, strict=True):
+        lf, rf = lfeat(c.left), rfeat(c.right)
+        link = graph.get((c.left, c.right))
+        claim = 1.0 if link is not None and link.kind == "manual" else (
+            link.same_claim or 0.0 if link is not None else 0.0)
+        evidence: list[Evidence] = pair_evidence(lf, rf, claim, linked=c.tier == 0)
+        if nli_p >= THRESHOLD:
+            evidence.append(model_evidence(nli_p, lf.span, rf.span, lf.text, rf.text))
+        rules = combine(evidence, 1.0)
+        rule_score = rules.score if rules else 0.0
+        score = contradiction_score(verdict.conflict, rule_score, c.related)
+        if checked is not None:
+            checked.append(Checked(c, verdict, rule_score, score))
+        reasons = rules.reasons if rules else ()
+        if not reasons and score >= THRESHOLD:
+            reasons = (model_reason(verdict.type, verdict.conflict,
+                                    [left.sentence(s) for s in c.left],
+                                    [right.sentence(s) for s in c.right]),)
+        if link is None:
+            if score < THRESHOLD:
+                continue
+            link = Link(link_id(c.left, c.right), c.left, c.right, "related", c.related,
+                        best=False)
+        found[c.left, c.right] = dataclasses.replace(
+            link, contradiction=Contradiction(score, tuple(reasons)))
+    return [found.get((link.left, link.right), link) for link in links] + [
+        link for key, link in found.items() if key not in graph]
+
+
+def _related(link: Link) -> float:
+    """The link probability; a link made by hand is related by the reviewer's word."""
+    return 1.0 if link.kind == "manual" else link.score
