@@ -28,7 +28,7 @@ from splits import TRAIN_TOPICS  # noqa: E402
 
 BATCHES = 8
 PER_BATCH = 200
-EXTRA_BATCHES = 2
+EXTRA_BATCHES = 5
 _FACT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
