@@ -8,7 +8,10 @@ Sources (licences in the model card, ``tui/crosscheck/engine/verify/assets/MODEL
 - ``mrpc``: MRPC fit-split pairs (1 = same claim, consistent; 0 = another claim);
 - ``bnli``: Breaking NLI's tune half (CC BY-SA 4.0), minus any pair sharing a sentence with
   its report half.
-Splits follow ``splits.seed_split`` (by seed article / topic), never by pair.
+Splits follow ``splits.seed_split`` (by seed article / topic), never by pair. A row that holds
+an evaluation sentence (``check_leakage.evaluation_sentences``: MRPC's report and tune
+splits share some sentences with its fit split, for one) is left out, and so is every
+synthetic row made from such a seed.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(HERE))
 
-from real_data import DATA, mrpc_split  # noqa: E402
 from splits import seed_split  # noqa: E402
+
+from real_data import DATA, mrpc_split  # noqa: E402
 
 RELATIONS = ("consistent", "conflict", "different")
 TYPES = ("none", "number", "date", "entity", "negation", "antonym", "modality", "denial",
@@ -115,8 +119,23 @@ def bnli_rows() -> list[Row]:
     return rows[:BNLI_LIMIT]
 
 
+def _seed_texts() -> dict[str, str]:
+    texts = {}
+    for path in (HERE / "data" / "seeds").glob("*.jsonl"):
+        for seed in _jsonl(path):
+            texts[seed["seed_id"]] = seed["text"]
+    return texts
+
+
 def all_rows() -> list[Row]:
-    return synthetic_rows() + real_rows() + mrpc_rows() + bnli_rows()
+    """Every training row, minus any that holds (or was made from) an evaluation sentence."""
+    from check_leakage import evaluation_sentences, normalise
+
+    held = set().union(*evaluation_sentences(include_tune=True).values())
+    seeds = _seed_texts()
+    rows = synthetic_rows() + real_rows() + mrpc_rows() + bnli_rows()
+    return [r for r in rows if normalise(r.a) not in held and normalise(r.b) not in held
+            and normalise(seeds.get(r.seed, "")) not in held]
 
 
 if __name__ == "__main__":

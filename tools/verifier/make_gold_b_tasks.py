@@ -20,8 +20,9 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(HERE))
 
-from real_data import DATA  # noqa: E402
 from splits import GOLD_B_TOPICS  # noqa: E402
+
+from real_data import DATA  # noqa: E402
 
 TARGET = 30
 OUT = ROOT / "benchmarks" / "gold_articles_b" / "tasks"

@@ -23,8 +23,9 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(HERE))
 
-from real_data import DATA, mrpc_split  # noqa: E402
 from splits import TRAIN_TOPICS  # noqa: E402
+
+from real_data import DATA, mrpc_split  # noqa: E402
 
 BATCHES = 8
 PER_BATCH = 200

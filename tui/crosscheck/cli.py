@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--print", dest="print_only", action="store_true",
                       help="print the analysis instead of opening the app")
     _add_semantic(demo)
+    _add_verifier(demo)
     demo.set_defaults(func=_run_demo)
 
     from crosscheck.cli_store import register
@@ -79,6 +80,14 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--nli", metavar="MODEL",
                         help="local NLI model (path or cached name) to score contradictions")
     _add_semantic(parser)
+    _add_verifier(parser)
+
+
+def _add_verifier(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--verifier", choices=("on", "off"), default="on",
+        help="the learned conflict verifier reads the pairs that can conflict; off: the "
+        "rules alone (default: on)")
 
 
 def _add_semantic(parser: argparse.ArgumentParser) -> None:
@@ -126,6 +135,10 @@ def _load_pair(args: argparse.Namespace):
 
     # A missing or damaged model file is one line and exit 2 before any work or screen.
     check_model_files(args.semantic, content_count(left, right))
+    if args.verifier == "on":
+        from crosscheck.engine.verify import load_verifier
+
+        load_verifier()  # checks the model's sha256: a damaged file is one line, exit 2
     return left, right
 
 
@@ -144,7 +157,8 @@ def _run_analyze(args: argparse.Namespace) -> int:
     if args.output is not None:  # before the work, not after it
         refuse_inputs(args.output, (args.left, args.right))
     left, right = _load_pair(args)
-    analysis = analyze(left, right, nli=_load_nli(args.nli), semantic=args.semantic)
+    analysis = analyze(left, right, nli=_load_nli(args.nli), semantic=args.semantic,
+                       verify=args.verifier == "on")
     color = args.output is None and _is_tty()
     output = render_analysis(analysis, args.format, color=color)
     write_output(output, args.output, inputs=(args.left, args.right), styled=color)
@@ -185,7 +199,8 @@ def _run_app(args: argparse.Namespace, documents, nli: object) -> int:
     from crosscheck.app import make_app
 
     app = make_app(args.left, args.right, reviewer=args.reviewer, nli=nli, store_path=None,
-                   documents=documents, semantic=args.semantic)
+                   documents=documents, semantic=args.semantic,
+                   verify=args.verifier == "on")
     app.run()
     if app.fatal_error:
         raise CrosscheckError(app.fatal_error)
@@ -208,7 +223,8 @@ def _is_tty() -> bool:
     return sys.stdout.isatty()
 
 
-_VALUE_OPTIONS = {"--reviewer", "--nli", "--max-bytes", "--semantic", "--timeout"}
+_VALUE_OPTIONS = {"--reviewer", "--nli", "--max-bytes", "--semantic", "--timeout",
+                  "--verifier"}
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:

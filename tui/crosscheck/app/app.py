@@ -43,9 +43,10 @@ class CrosscheckApp(App[None]):
                  reviewer: str, nli: str | object | None = None,
                  analysis: Analysis | None = None,
                  documents: tuple[Document, Document] | None = None,
-                 semantic: TierChoice = "auto") -> None:
+                 semantic: TierChoice = "auto", verify: bool = True) -> None:
         super().__init__()
         self.semantic = semantic
+        self.verify = verify
         self.sources = (left_source, right_source)
         self.documents = documents
         self.store = store
@@ -90,7 +91,7 @@ class CrosscheckApp(App[None]):
                 left = load_document(left_source, side="L")
                 right = load_document(right_source, side="R")
             analysis = analyze(left, right, nli=self._load_nli(), progress=progress,
-                               semantic=self.semantic)
+                               semantic=self.semantic, verify=self.verify)
         except Exception as error:  # noqa: BLE001 - shown to the user, the app stays up
             self.post_message(AnalysisFailed(str(error) or type(error).__name__))
             return
@@ -152,7 +153,7 @@ class CrosscheckApp(App[None]):
         for key, left_ids, right_ids in links:
             try:
                 link = score_link(analysis.left, analysis.right, left_ids, right_ids,
-                                  self.semantic)
+                                  self.semantic, self.verify)
             except Exception as error:  # noqa: BLE001 - the link stays, unscored
                 self.call_from_thread(self.notify, f"The link {key} stays unscored: {error}",
                                       title="Link not analysed", severity="warning",
@@ -260,11 +261,11 @@ def make_app(left_source: str | None, right_source: str | None, *, reviewer: str
              nli: str | object | None, store_path: Path | None,
              analysis: Analysis | None = None,
              documents: tuple[Document, Document] | None = None,
-             semantic: TierChoice = "auto") -> CrosscheckApp:
+             semantic: TierChoice = "auto", verify: bool = True) -> CrosscheckApp:
     """Open the store and build the app (the CLI and tests both come through here)."""
     from crosscheck.store import VerdictStore, default_reviewer
 
     store = VerdictStore.open(store_path)
     return CrosscheckApp(left_source, right_source, store=store,
                          reviewer=reviewer or default_reviewer(), nli=nli, analysis=analysis,
-                         documents=documents, semantic=semantic)
+                         documents=documents, semantic=semantic, verify=verify)

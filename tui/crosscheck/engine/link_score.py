@@ -27,8 +27,10 @@ from crosscheck.engine.semantic import TierChoice, choose_tier, embed
 
 
 def score_link(left: Document, right: Document, left_ids: tuple[str, ...],
-               right_ids: tuple[str, ...], semantic: TierChoice = "auto") -> Link:
-    """The link ``left_ids`` ~ ``right_ids`` with scores, kind, diff and contradiction."""
+               right_ids: tuple[str, ...], semantic: TierChoice = "auto",
+               verify: bool = True) -> Link:
+    """The link ``left_ids`` ~ ``right_ids`` with scores, kind, diff and contradiction
+    (``verify``: read by the conflict verifier too, as the analysis reads its links)."""
     lsents, lidx = _context(left, left_ids)
     rsents, ridx = _context(right, right_ids)
     tier = choose_tier(semantic, len(lsents) + len(rsents))
@@ -52,7 +54,13 @@ def score_link(left: Document, right: Document, left_ids: tuple[str, ...],
     link = Link(link_id(left_ids, right_ids), left_ids, right_ids,
                 link_kind(claim >= threshold("claim", name), ratio, numbers_differ),
                 round(score, 4), best=True, same_claim=round(claim, 4))
-    checked = settle_kind(find_contradictions(left, right, [link], [])[0])
+    if verify:
+        from crosscheck.engine.verify import load_verifier
+        from crosscheck.engine.verify.check import verify_links
+
+        checked = settle_kind(verify_links(left, right, [link], [], load_verifier())[0])
+    else:
+        checked = settle_kind(find_contradictions(left, right, [link], [])[0])
     ltext = " ".join(left.sentence(sid).text for sid in left_ids)
     rtext = " ".join(right.sentence(sid).text for sid in right_ids)
     return dataclasses.replace(checked, diff=word_diff(ltext, rtext))

@@ -44,8 +44,8 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
     """
     lfeat, rfeat = FeatureCache(left), FeatureCache(right)
     graph = {(link.left, link.right): link for link in links}
-    offered = [Candidate(link.left, link.right, _related(link), 0 if link.best else 1)
-               for link in links]
+    offered = [Candidate(link.left, link.right, _related(link), 0 if link.best else 1,
+                         forced=link.kind == "manual") for link in links]
     offered += [Candidate((lid,), (rid,), p, 2) for lid, rid, p in nearby
                 if ((lid,), (rid,)) not in graph]
     lslots = {sid: slots(lfeat.one(sid)) for c in offered for sid in c.left}

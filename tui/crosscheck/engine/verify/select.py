@@ -31,6 +31,7 @@ class Candidate:
     right: tuple[str, ...]
     related: float
     tier: int  # 0 best correspondence, 1 other graph link, 2 candidate outside the graph
+    forced: bool = False  # a link the reviewer drew: always read
 
 
 def slots(features: Features) -> frozenset[str]:
@@ -66,7 +67,7 @@ def choose(candidates: Sequence[Candidate], left_slots: dict[str, frozenset[str]
     def union(ids: tuple[str, ...], table: dict[str, frozenset[str]]) -> frozenset[str]:
         return frozenset().union(*(table[i] for i in ids))
 
-    passing = [c for c in candidates
-               if can_conflict(union(c.left, left_slots), union(c.right, right_slots))]
-    passing.sort(key=lambda c: (c.tier, -c.related, c.left, c.right))
+    passing = [c for c in candidates if c.forced
+               or can_conflict(union(c.left, left_slots), union(c.right, right_slots))]
+    passing.sort(key=lambda c: (not c.forced, c.tier, -c.related, c.left, c.right))
     return passing[:budget]
