@@ -79,8 +79,8 @@ def test_a_damaged_model_file_is_one_error_line(tmp_path):
 
 def test_the_combined_score():
     # The verifier alone, the rules alone, and both.
-    assert contradiction_score(0.9, 0.0, 1.0) == pytest.approx(0.9)
-    assert contradiction_score(0.0, 0.8, 1.0) == pytest.approx(0.4)  # rules alone count half
+    assert contradiction_score(0.9, 0.0, 1.0, 0.0) == pytest.approx(0.9)
+    assert contradiction_score(0.0, 0.8, 1.0, 0.0, 0.5) == pytest.approx(0.4, abs=1e-3)  # half
     assert contradiction_score(0.9, 0.8, 1.0) > contradiction_score(0.9, 0.0, 1.0)
     # A weakly related pair cannot be likely, whatever the evidence.
     assert contradiction_score(0.99, 0.9, 0.3) < 0.5

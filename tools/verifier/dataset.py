@@ -6,6 +6,8 @@ Sources (licences in the model card, ``tui/crosscheck/engine/verify/assets/MODEL
 - ``real``: candidate pairs the relatedness graph proposed on ECB+ train-topic article pairs,
   labelled by two independent annotators, disagreements settled (``data/real_pairs/``);
 - ``mrpc``: MRPC fit-split pairs (1 = same claim, consistent; 0 = another claim);
+- ``weak``: more real candidate pairs of train-topic ECB+ article pairs, unlabelled and taken
+  as "not a conflict" (``make_weak_negatives.py`` says why); ``relation`` is ``NOT_CONFLICT``;
 - ``bnli``: Breaking NLI's tune half (CC BY-SA 4.0), minus any pair sharing a sentence with
   its report half.
 Splits follow ``splits.seed_split`` (by seed article / topic), never by pair. A row that holds
@@ -32,6 +34,7 @@ from splits import seed_split  # noqa: E402
 from real_data import DATA, mrpc_split  # noqa: E402
 
 RELATIONS = ("consistent", "conflict", "different")
+NOT_CONFLICT = -1  # a weak negative: consistent or different, not said which
 TYPES = ("none", "number", "date", "entity", "negation", "antonym", "modality", "denial",
          "quote")
 # Breaking NLI categories as conflict types (the rest are colours, drinks, rooms...: a slot
@@ -84,6 +87,17 @@ def real_rows() -> list[Row]:
     return rows
 
 
+def weak_rows() -> list[Row]:
+    path = HERE / "data" / "weak" / "weak.jsonl"
+    if not path.is_file():
+        return []
+    rows = []
+    for r in _jsonl(path):
+        seed = f"ecb:{r['topic']}:{r['pair']}:0"
+        rows.append(Row(r["a"], r["b"], NOT_CONFLICT, 0, "weak", seed_split(seed), seed))
+    return rows
+
+
 def mrpc_rows() -> list[Row]:
     rows = []
     for r in _jsonl(DATA / "mrpc" / "train.jsonl"):
@@ -133,7 +147,7 @@ def all_rows() -> list[Row]:
 
     held = set().union(*evaluation_sentences(include_tune=True).values())
     seeds = _seed_texts()
-    rows = synthetic_rows() + real_rows() + mrpc_rows() + bnli_rows()
+    rows = synthetic_rows() + real_rows() + weak_rows() + mrpc_rows() + bnli_rows()
     return [r for r in rows if normalise(r.a) not in held and normalise(r.b) not in held
             and normalise(seeds.get(r.seed, "")) not in held]
 

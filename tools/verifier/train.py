@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
-from dataset import RELATIONS, TYPES, Row, all_rows  # noqa: E402
+from dataset import NOT_CONFLICT, RELATIONS, TYPES, Row, all_rows  # noqa: E402
 
 ASSETS = ROOT / "tui" / "crosscheck" / "engine" / "verify" / "assets"
 TOKENIZER = ROOT / "tui" / "crosscheck" / "engine" / "semantic" / "assets" / "tokenizer.json"
@@ -99,6 +99,7 @@ def batches(rows: list[Row], size: int, rng: random.Random, swap: bool):
 
 
 def evaluate(model, tok, rows: list[Row]) -> dict:
+    rows = [r for r in rows if r.relation != NOT_CONFLICT]
     model.eval()
     logits_all, types_all = [], []
     with torch.no_grad():
@@ -130,6 +131,9 @@ def train(args) -> None:
     rng = random.Random(args.seed)
     rows = all_rows()
     fit = [r for r in rows if r.split == "fit"]
+    # Real candidate pairs (labelled twice) are few and the most like what the verifier reads
+    # in use: each counts three times.
+    fit += [r for r in fit if r.source == "real"] * 2
     dev = [r for r in rows if r.split == "dev"]
     print(f"fit {len(fit)} dev {len(dev)}", flush=True)
     tok = tokenizer()
@@ -142,10 +146,7 @@ def train(args) -> None:
     warmup = max(1, total // 10)
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup))))
-    counts = np.bincount([r.relation for r in fit], minlength=len(RELATIONS)).astype(float)
-    weights = torch.tensor(counts.sum() / (len(RELATIONS) * np.maximum(counts, 1)),
-                           dtype=torch.float32)
-    relation_loss = nn.CrossEntropyLoss(weight=weights)
+    relation_loss = nn.CrossEntropyLoss(reduction="none")
     type_loss = nn.CrossEntropyLoss()
     step, started = 0, time.time()
     model.train()
@@ -153,7 +154,13 @@ def train(args) -> None:
         for chunk, pairs in batches(fit, args.batch, rng, swap=True):
             rel, kind = model(*encode(tok, pairs))
             gold = torch.tensor([r.relation for r in chunk])
-            loss = relation_loss(rel, gold)
+            weak = gold == NOT_CONFLICT
+            log_p = torch.log_softmax(rel, dim=-1)
+            # A weak negative asks only for "not a conflict": log(p consistent + p different).
+            not_conflict = torch.logsumexp(log_p[:, [0, 2]], dim=-1)
+            losses = torch.where(weak, -not_conflict,
+                                 relation_loss(rel, gold.clamp(min=0)))
+            loss = losses.mean()
             conflict = gold == RELATIONS.index("conflict")
             if conflict.any():
                 gold_type = torch.tensor([r.type for r in chunk])[conflict]

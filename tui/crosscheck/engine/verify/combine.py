@@ -1,27 +1,38 @@
 """The contradiction score: the verifier's conflict probability, the rules' evidence and the
 relatedness gate in one calibrated number (fitted on the tune split, ``tools/verifier``).
 
-    score = gate(related) * (1 - (1 - rules') * (1 - VERIFIER_WEIGHT * conflict))
-    rules' = rules * (conflict + (1 - conflict) * RULES_ALONE)
+    conflict' = sigmoid(logit(conflict) + PRIOR_SHIFT)
+    score = gate(related) * (1 - (1 - rules') * (1 - conflict'))
+    rules' = rules * (conflict' + (1 - conflict') * RULES_ALONE)
 
-A rule's finding counts in full when the verifier also reads a conflict and only
+The verifier was trained on pairs where conflicts are common; in real article pairs they are
+rare (2 in 755 real candidate pairs), so its probability is shifted by ``PRIOR_SHIFT`` on the
+logit scale. A rule's finding counts in full when the verifier also reads a conflict and only
 ``RULES_ALONE`` of it when the verifier reads none (the false flags of the rules alone: an
-abbreviation read as another name, two figures of different things); the verifier's own
-probability counts at ``VERIFIER_WEIGHT``.
+abbreviation read as another name, two figures of different things).
 """
 
 from __future__ import annotations
 
+import math
+
 from crosscheck.engine.contradict.score import gate
 
-VERIFIER_WEIGHT = 1.0
+PRIOR_SHIFT = 0.0
 RULES_ALONE = 0.5
 
 
 def contradiction_score(conflict: float, rules: float, related: float,
-                        verifier_weight: float = VERIFIER_WEIGHT,
+                        prior_shift: float = PRIOR_SHIFT,
                         rules_alone: float = RULES_ALONE) -> float:
     """The combined score in 0..1 (``rules``: the rules' noisy-OR evidence before the gate)."""
-    rules_counted = rules * (conflict + (1.0 - conflict) * rules_alone)
-    either = 1.0 - (1.0 - rules_counted) * (1.0 - verifier_weight * conflict)
+    shifted = shift(conflict, prior_shift)
+    rules_counted = rules * (shifted + (1.0 - shifted) * rules_alone)
+    either = 1.0 - (1.0 - rules_counted) * (1.0 - shifted)
     return round(gate(related) * either, 3)
+
+
+def shift(probability: float, logit_shift: float) -> float:
+    """``probability`` moved by ``logit_shift`` on the logit scale."""
+    p = min(max(probability, 1e-6), 1.0 - 1e-6)
+    return 1.0 / (1.0 + math.exp(-(math.log(p / (1.0 - p)) + logit_shift)))

@@ -1,0 +1,123 @@
+"""The conflict verifier on held-out sentence pairs, and its speed.
+
+Run: python benchmarks/eval_verifier.py [--speed-only]
+
+- The verifier's own test split (``tools/verifier/splits.py``: ECB+ topic 6 and a tenth of the
+  MRPC seeds, by seed, so no test pair shares a seed or a topic with a fit pair): relation
+  accuracy, and per conflict type precision, recall and F1 of "conflict" (the most probable
+  of the three relations), by source (synthetic, real candidate pairs, MRPC, Breaking NLI).
+- MRPC paraphrase F1 on the report split (``real_data.mrpc_split``) from the verifier's
+  consistent probability and from its mix with the claim head, the threshold chosen on the
+  tune split (these sentences are kept out of training: ``tools/verifier/check_leakage.py``).
+- Speed: pairs a second on real candidate pairs, two threads, with the CPU's vector features.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tools" / "verifier"))
+
+from real_data import mrpc  # noqa: E402
+
+from crosscheck.engine.verify import load_verifier  # noqa: E402
+
+CONFLICT_TYPES = ("number", "date", "entity", "negation", "antonym", "modality", "denial",
+                  "quote")
+
+
+def test_split() -> None:
+    from dataset import RELATIONS, TYPES, all_rows
+
+    rows = [r for r in all_rows() if r.split == "test"]
+    verdicts = load_verifier().verify([(r.a, r.b) for r in rows])
+    print(f"test split: {len(rows)} pairs ({dict(Counter(r.source for r in rows))})")
+    for source in sorted({r.source for r in rows}):
+        picked = [(r, v) for r, v in zip(rows, verdicts, strict=True) if r.source == source]
+        said = [max(RELATIONS, key=lambda k, v=v: getattr(v, k)) for _, v in picked]
+        accuracy = np.mean([RELATIONS[r.relation] == s for (r, _), s in zip(picked, said,
+                                                                          strict=True)])
+        print(f"  {source}: relation accuracy {accuracy:.3f} over {len(picked)}")
+    said = [max(RELATIONS, key=lambda k, v=v: getattr(v, k)) for v in verdicts]
+    print("| type | gold | said | right | precision | recall | F1 | type right |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for kind in ("all", *CONFLICT_TYPES):
+        def is_gold(r, kind=kind):
+            return RELATIONS[r.relation] == "conflict" and (kind == "all" or TYPES[r.type] == kind)
+        gold = [is_gold(r) for r in rows]
+        # A pair "said" for a type: called a conflict, and (per type) gold of that type or
+        # typed so by the model; precision per type counts both.
+        claimed = [s == "conflict" and (kind == "all" or v.type == kind or g)
+                   for s, v, g in zip(said, verdicts, gold, strict=True)]
+        right = sum(g and c for g, c in zip(gold, claimed, strict=True))
+        typed = sum(g and c and (kind == "all" or v.type == kind)
+                    for g, c, v in zip(gold, claimed, verdicts, strict=True))
+        p = right / max(1, sum(claimed))
+        r_ = right / max(1, sum(gold))
+        f1 = 2 * p * r_ / (p + r_) if p + r_ else 0.0
+        print(f"| {kind} | {sum(gold)} | {sum(claimed)} | {right} | {p:.2f} | {r_:.2f} | "
+              f"{f1:.2f} | {typed} |")
+
+
+def mrpc_f1() -> None:
+    verifier = load_verifier()
+
+    def probabilities(split):
+        pairs = mrpc(split)
+        v = verifier.verify([(p.a, p.b) for p in pairs])
+        return np.array([x.consistent for x in v]), np.array([p.label for p in pairs])
+
+    def f1(said, gold):
+        tp = np.sum(said & (gold == 1))
+        p, r = tp / max(1, said.sum()), tp / max(1, (gold == 1).sum())
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    tune_p, tune_y = probabilities("tune")
+    cut = max(np.arange(0.05, 0.95, 0.01), key=lambda t: f1(tune_p >= t, tune_y))
+    report_p, report_y = probabilities("report")
+    print(f"MRPC report: paraphrase F1 {f1(report_p >= cut, report_y):.3f} at consistent >= "
+          f"{cut:.2f} (chosen on tune), accuracy {np.mean((report_p >= cut) == report_y):.3f}")
+
+
+def speed() -> None:
+    import onnxruntime
+
+    sys.path.insert(0, str(HERE.parent / "tools" / "verifier"))
+    from dataset import real_rows
+
+    pairs = [(r.a, r.b) for r in real_rows()][:600]
+    verifier = load_verifier()
+    verifier.verify(pairs[:32])
+    best = 0.0
+    for _ in range(3):
+        start = time.perf_counter()
+        verifier.verify(pairs)
+        best = max(best, len(pairs) / (time.perf_counter() - start))
+    flags = open("/proc/cpuinfo").read().split("flags")[1].split("\n")[0].split() if Path(
+        "/proc/cpuinfo").exists() else []
+    vector = sorted(f for f in set(flags) if f.startswith(("avx", "amx")))
+    print(f"speed: {best:.0f} pairs a second ({len(pairs)} real candidate pairs, best of 3, "
+          f"onnxruntime {onnxruntime.__version__}); CPU features: {' '.join(vector) or 'n/a'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--speed-only", action="store_true")
+    args = parser.parse_args()
+    if not args.speed_only:
+        test_split()
+        mrpc_f1()
+    speed()
+
+
+if __name__ == "__main__":
+    main()

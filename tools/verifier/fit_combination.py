@@ -1,0 +1,95 @@
+"""Fit the combination's two parameters (``verify/combine.py``) on the tune split.
+
+The tune split is the first gold set's tune half (pairs 01-06; real ECB+ article pairs whose
+sentences the verifier never trained on). Each pair is aligned and verified once, keeping
+every pair read with its verifier probability, rules evidence and relatedness; then each
+(PRIOR_SHIFT, RULES_ALONE) on a grid is scored by the F1 of its flags against the gold,
+ties broken towards fewer flags. Figures on the tune split are in-sample.
+
+Run: python tools/verifier/fit_combination.py [--split tune|report] [--set a|b]
+     (report or set B: to print held-out figures for fixed weights; never to choose them)
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from eval_article_pairs import GOLD_SETS, _articles, _document, split_of  # noqa: E402
+
+from crosscheck.engine.align import align  # noqa: E402
+from crosscheck.engine.verify import load_verifier  # noqa: E402
+from crosscheck.engine.verify.check import Checked, verify_links  # noqa: E402
+from crosscheck.engine.verify.combine import contradiction_score  # noqa: E402
+
+THRESHOLD = 0.5
+
+
+def collect(gold_set: str, split: str) -> list[tuple[dict, list, list, list[Checked]]]:
+    articles = _articles()
+    verifier = load_verifier()
+    out = []
+    for path in sorted(GOLD_SETS[gold_set].glob("pair_*.json")):
+        if gold_set == "a" and split != "all" and split_of(path.stem) != split:
+            continue
+        gold = json.loads(path.read_text())
+        left, lowner = _document(articles[gold["group"], gold["left_doc"]], "L")
+        right, rowner = _document(articles[gold["group"], gold["right_doc"]], "R")
+        alignment = align(left, right, "auto")
+        checked: list[Checked] = []
+        verify_links(left, right, alignment.links, alignment.nearby, verifier, checked=checked)
+        out.append((gold, lowner, rowner, checked))
+    return out
+
+
+def score(data, weight: float, alone: float) -> tuple[float, float, int, int, int]:
+    """(precision, recall, flags, right, gold) of the flags at these weights."""
+    flags = right = gold_n = found_n = 0
+    for gold, lowner, rowner, checked in data:
+        conflicts = {(c["left"], c["right"]) for c in gold["contradictions"]}
+        gold_n += len(conflicts)
+        found = set()
+        for c in checked:
+            if contradiction_score(c.verdict.conflict, c.rules, c.candidate.related, weight,
+                                   alone) < THRESHOLD:
+                continue
+            covered = {(lowner[int(a[1:])], rowner[int(b[1:])]) for a in c.candidate.left
+                       for b in c.candidate.right}
+            flags += 1
+            right += bool(covered & conflicts)
+            found |= covered & conflicts
+        found_n += len(found)
+    precision = right / flags if flags else 1.0
+    recall = found_n / gold_n if gold_n else 1.0
+    return precision, recall, flags, right, gold_n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default="tune")
+    parser.add_argument("--set", dest="gold_set", default="a")
+    args = parser.parse_args()
+    data = collect(args.gold_set, args.split)
+    results = []
+    for weight, alone in itertools.product((-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0),
+                                           (0.0, 0.25, 0.5, 0.75, 1.0)):
+        p, r, flags, right, gold = score(data, weight, alone)
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        results.append((f1, -flags, weight, alone, p, r, flags, gold))
+        print(f"prior shift {weight:.2f} rules alone {alone:.2f}: precision {p:.2f} recall {r:.2f} "
+              f"F1 {f1:.2f} ({flags} flags, {gold} gold)")
+    best = max(results)
+    print(f"best on {args.gold_set}/{args.split}: PRIOR_SHIFT {best[2]} RULES_ALONE "
+          f"{best[3]} (F1 {best[0]:.2f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Weak negatives: real candidate pairs from more ECB+ article pairs of the train topics,
+taken as "not a conflict" without a label of their own.
+
+Why: on real article pairs the verifier reads most related sentences of one story as a
+conflict, because the synthetic pairs hold conflicts at a rate real copy never has. The two
+labellers of ``data/real_pairs`` found 2 conflicts among 755 such candidates (0.26 %), so
+treating unlabelled candidates as non-conflicts is nearly always right. They train only the
+"not a conflict" side (the loss asks for consistent-or-different, not which), keep the
+split of their topic, and exclude every gold article and every labelled article pair.
+
+Run: python tools/verifier/make_weak_negatives.py  (writes data/weak/weak.jsonl)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(HERE))
+
+from make_real_candidates import candidates  # noqa: E402
+from make_seeds import gold_docs  # noqa: E402
+from real_data import DATA  # noqa: E402
+from splits import TRAIN_TOPICS  # noqa: E402
+
+PER_GROUP = 6
+OUT = HERE / "data" / "weak" / "weak.jsonl"
+
+
+def labelled_pairs() -> set[tuple[str, str]]:
+    found = set()
+    for task in (HERE / "data" / "real_pairs" / "tasks").glob("real_*.txt"):
+        lines = task.read_text(encoding="utf-8").splitlines()
+        found.add((lines[1].split(": ")[1], lines[2].split(": ")[1]))
+    return found
+
+
+def main() -> None:
+    excluded, labelled = gold_docs(), labelled_pairs()
+    rows = [json.loads(line) for line in (DATA / "ecbplus" / "pairs.jsonl").open()]
+    rows.sort(key=lambda r: (-len(r["links"]), r["id"]))
+    per_group: dict[str, int] = {}
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with OUT.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            group = row["id"].split(":", 1)[0]
+            topic = int(group.split("-")[1])
+            docs = (row["left_doc"], row["right_doc"])
+            if topic not in TRAIN_TOPICS or set(docs) & excluded or docs in labelled:
+                continue
+            if not (4 <= len(row["left_sentences"]) <= 40 and 4 <= len(row["right_sentences"])
+                    <= 40) or len(row["links"]) < 2 or per_group.get(group, 0) >= PER_GROUP:
+                continue
+            per_group[group] = per_group.get(group, 0) + 1
+            for i, j in candidates(row):
+                handle.write(json.dumps({"topic": topic, "pair": row["id"], "left": i,
+                                         "right": j, "a": row["left_sentences"][i],
+                                         "b": row["right_sentences"][j]},
+                                        ensure_ascii=False) + "\n")
+                written += 1
+    print(f"{written} weak negatives from {sum(per_group.values())} article pairs")
+
+
+if __name__ == "__main__":
+    main()
