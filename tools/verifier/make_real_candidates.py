@@ -59,7 +59,7 @@ def choose() -> list[dict]:
     return chosen
 
 
-def candidates(row: dict) -> list[tuple[int, int]]:
+def candidates(row: dict, per_sentence: int = PER_SENTENCE) -> list[tuple[int, int]]:
     left = document_from_text("\n\n".join(row["left_sentences"]), source="L", side="L")
     right = document_from_text("\n\n".join(row["right_sentences"]), source="R", side="R")
     scored = candidate_pairs(left, right, "full")
@@ -68,7 +68,7 @@ def candidates(row: dict) -> list[tuple[int, int]]:
     for axis in (scored.rows, scored.cols):
         for k in np.unique(axis):
             at = np.flatnonzero(axis == k)
-            for m in at[np.argsort(-scores[at])][:PER_SENTENCE]:
+            for m in at[np.argsort(-scores[at])][:per_sentence]:
                 found.add((scored.rows[m], scored.cols[m]))
 
     def index(doc, sentences, local):

@@ -27,7 +27,9 @@ from make_seeds import gold_docs  # noqa: E402
 from real_data import DATA  # noqa: E402
 from splits import TRAIN_TOPICS  # noqa: E402
 
-PER_GROUP = 6
+PER_GROUP = 14
+# As many counterparts a sentence as the verify stage reads (align.NEARBY_RANK).
+PER_SENTENCE = 5
 OUT = HERE / "data" / "weak" / "weak.jsonl"
 
 
@@ -57,7 +59,7 @@ def main() -> None:
                     <= 40) or len(row["links"]) < 2 or per_group.get(group, 0) >= PER_GROUP:
                 continue
             per_group[group] = per_group.get(group, 0) + 1
-            for i, j in candidates(row):
+            for i, j in candidates(row, PER_SENTENCE):
                 handle.write(json.dumps({"topic": topic, "pair": row["id"], "left": i,
                                          "right": j, "a": row["left_sentences"][i],
                                          "b": row["right_sentences"][j]},

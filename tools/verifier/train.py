@@ -206,7 +206,7 @@ def export(args) -> None:
     model.load_state_dict(state["model"])
     model.eval()
     tok = tokenizer()
-    dev = [r for r in all_rows() if r.split == "dev"]
+    dev = [r for r in all_rows() if r.split == "dev" and r.relation != NOT_CONFLICT]
     report = evaluate(model, tok, dev)
     temperature = fit_temperature(np.array(report.pop("logits")),
                                   np.array([r.relation for r in dev]))
