@@ -51,6 +51,8 @@ class PairResult:
     found: int = 0
     look_alikes_flagged: int = 0
     in_queue_top: int = 0
+    best_links: int = 0  # best links between sentences the gold annotates (set A has links)
+    best_right: int = 0  # ... that the gold links too
     types: dict[str, list[int]] = field(default_factory=dict)  # type -> [gold, found]
     lines: list[str] = field(default_factory=list)
 
@@ -109,6 +111,17 @@ def evaluate_pair(path: Path, articles: dict, semantic: str = "auto",
     top = {(lowner[int(a[1:])], rowner[int(b[1:])]) for link in ranked[:QUEUE_DEPTH]
            for a in link.left for b in link.right}
     result.in_queue_top = len(top & conflicts.keys())
+    gold_links = {(x["left"], x["right"]) for x in gold.get("links", [])}
+    content_l = {i for i, _ in gold_links} | set(gold.get("one_sided_left", []))
+    content_r = {j for _, j in gold_links} | set(gold.get("one_sided_right", []))
+    for link in analysis.links:
+        if not link.best or not gold_links:
+            continue
+        covered = {(lowner[int(a[1:])], rowner[int(b[1:])]) for a in link.left
+                   for b in link.right}
+        if any(i in content_l and j in content_r for i, j in covered):
+            result.best_links += 1
+            result.best_right += bool(covered & gold_links)
     found = set()
     for link in analysis.links:
         if not link.contradiction or link.contradiction.score < THRESHOLD:
@@ -193,6 +206,9 @@ def main() -> None:
     precision, recall, flags, gold = totals(results)
     print(f"\nflag precision {precision:.2f} ({flags} flags), contradiction recall "
           f"{recall:.2f} ({gold} gold)")
+    if sum(r.best_links for r in results):
+        print(f"best links between content sentences that the gold links too: "
+              f"{sum(r.best_right for r in results)}/{sum(r.best_links for r in results)}")
     print(f"conflicts among their pair's first {QUEUE_DEPTH} queue items: "
           f"{queue_share(results):.2f}")
     print("recall by type: " + ", ".join(f"{k} {f}/{g}" for k, (g, f)

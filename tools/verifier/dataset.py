@@ -6,6 +6,11 @@ Sources (licences in the model card, ``tui/crosscheck/engine/verify/assets/MODEL
 - ``real``: candidate pairs the relatedness graph proposed on ECB+ train-topic article pairs,
   labelled by two independent annotators, disagreements settled (``data/real_pairs/``);
 - ``mrpc``: MRPC fit-split pairs (1 = same claim, consistent; 0 = another claim);
+- ``recombined``: for each seed, the conflicting versions written for it paired with the
+  "another claim of the story" versions written for the same seed (label ``different``): the
+  cue of a conflict (a negation, a denial, a hedge, a figure) then appears in a pair that does
+  not conflict, so the model must read both sides, not the cue alone (measured: without them
+  it flagged "declined to describe the bomb" against any sentence of the story);
 - ``weak``: more real candidate pairs of train-topic ECB+ article pairs, unlabelled and taken
   as "not a conflict" (``make_weak_negatives.py`` says why); ``relation`` is ``NOT_CONFLICT``;
 - ``bnli``: Breaking NLI's tune half (CC BY-SA 4.0), minus any pair sharing a sentence with
@@ -71,6 +76,28 @@ def synthetic_rows() -> list[Row]:
             kind = r["type"] if r["label"] == "conflict" else "none"
             rows.append(Row(r["a"], r["b"], RELATIONS.index(r["label"]), TYPES.index(kind),
                             "synthetic", seed_split(r["seed_id"]), r["seed_id"]))
+    return rows
+
+
+def recombined_rows(synthetic: list[Row], seeds: dict[str, str]) -> list[Row]:
+    """Each seed's written conflicts against its written other claims (see the docstring)."""
+    by_seed: dict[str, tuple[list[str], list[str]]] = {}
+    for r in synthetic:
+        seed = seeds.get(r.seed)
+        if seed is None or seed not in (r.a, r.b):
+            continue  # which side is the writer's own text is unknown
+        other = r.b if r.a == seed else r.a
+        conflicts, others = by_seed.setdefault(r.seed, ([], []))
+        if r.relation == RELATIONS.index("conflict"):
+            conflicts.append(other)
+        elif r.relation == RELATIONS.index("different"):
+            others.append(other)
+    rows = []
+    for seed_id, (conflicts, others) in sorted(by_seed.items()):
+        for k, text in enumerate(conflicts):
+            if others:
+                rows.append(Row(others[k % len(others)], text, RELATIONS.index("different"), 0,
+                                "recombined", seed_split(seed_id), seed_id))
     return rows
 
 
@@ -147,7 +174,9 @@ def all_rows() -> list[Row]:
 
     held = set().union(*evaluation_sentences(include_tune=True).values())
     seeds = _seed_texts()
-    rows = synthetic_rows() + real_rows() + weak_rows() + mrpc_rows() + bnli_rows()
+    synthetic = synthetic_rows()
+    rows = (synthetic + recombined_rows(synthetic, seeds) + real_rows() + weak_rows()
+            + mrpc_rows() + bnli_rows())
     return [r for r in rows if normalise(r.a) not in held and normalise(r.b) not in held
             and normalise(seeds.get(r.seed, "")) not in held]
 

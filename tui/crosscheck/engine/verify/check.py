@@ -88,3 +88,10 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
 def _related(link: Link) -> float:
     """The link probability; a link made by hand is related by the reviewer's word."""
     return 1.0 if link.kind == "manual" else link.score
+
+
+def same_claim(head: float, consistent: float) -> float:
+    """The same-claim probability of a verified link: the mean of the claim head (word and
+    embedding features) and the verifier's consistent probability, which read a pair in
+    different ways (measured on MRPC in ``benchmarks/eval_verifier.py``)."""
+    return (head + consistent) / 2.0
