@@ -26,10 +26,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools" / "verifier"))
 
-from real_data import mrpc  # noqa: E402
-
 from crosscheck.engine.verify import load_verifier  # noqa: E402
 from crosscheck.engine.verify.check import same_claim  # noqa: E402
+from real_data import mrpc  # noqa: E402
 
 CONFLICT_TYPES = ("number", "date", "entity", "negation", "antonym", "modality", "denial",
                   "quote")
@@ -69,9 +68,8 @@ def test_split() -> None:
 
 
 def mrpc_f1() -> None:
-    from train_pair_model import claim_labelled
-
     from crosscheck.engine.pair_model import probability
+    from train_pair_model import claim_labelled
 
     verifier = load_verifier()
 
@@ -111,11 +109,40 @@ def speed() -> None:
         start = time.perf_counter()
         verifier.verify(pairs)
         best = max(best, len(pairs) / (time.perf_counter() - start))
-    flags = open("/proc/cpuinfo").read().split("flags")[1].split("\n")[0].split() if Path(
-        "/proc/cpuinfo").exists() else []
+    cpuinfo = Path("/proc/cpuinfo")
+    flags = (cpuinfo.read_text().split("flags")[1].split("\n")[0].split()
+             if cpuinfo.exists() else [])
     vector = sorted(f for f in set(flags) if f.startswith(("avx", "amx")))
+    pair_costs = verify_stage_costs()
+    print(f"verify stage on the 30 real article pairs of gold set B (after start-up): median "
+          f"{np.median([c for c, _ in pair_costs]):.3f} s, max {max(c for c, _ in pair_costs):.3f}"
+          f" s, pairs read median {int(np.median([n for _, n in pair_costs]))}, max "
+          f"{max(n for _, n in pair_costs)}")
     print(f"speed: {best:.0f} pairs a second ({len(pairs)} real candidate pairs, best of 3, "
           f"onnxruntime {onnxruntime.__version__}); CPU features: {' '.join(vector) or 'n/a'}")
+
+
+def verify_stage_costs() -> list[tuple[float, int]]:
+    """(seconds, pairs read) of the verify stage for each article pair of gold set B."""
+    import json
+
+    from crosscheck.engine.align import align
+    from crosscheck.engine.verify.check import Checked, verify_links
+    from eval_article_pairs import GOLD_SETS, _articles, _document
+
+    articles = _articles()
+    verifier = load_verifier()
+    costs = []
+    for path in sorted(GOLD_SETS["b"].glob("pair_*.json")):
+        gold = json.loads(path.read_text())
+        left, _ = _document(articles[gold["group"], gold["left_doc"]], "L")
+        right, _ = _document(articles[gold["group"], gold["right_doc"]], "R")
+        alignment = align(left, right, "auto")
+        checked: list[Checked] = []
+        start = time.perf_counter()
+        verify_links(left, right, alignment.links, alignment.nearby, verifier, checked=checked)
+        costs.append((time.perf_counter() - start, len(checked)))
+    return costs
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(HERE))
 
 from dataset import all_rows  # noqa: E402
+
 from real_data import DATA, mrpc_split  # noqa: E402
 
 

@@ -22,12 +22,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from eval_article_pairs import GOLD_SETS, _articles, _document, split_of  # noqa: E402
-
 from crosscheck.engine.align import align  # noqa: E402
 from crosscheck.engine.verify import load_verifier  # noqa: E402
 from crosscheck.engine.verify.check import Checked, verify_links  # noqa: E402
 from crosscheck.engine.verify.combine import contradiction_score  # noqa: E402
+from eval_article_pairs import GOLD_SETS, _articles, _document, split_of  # noqa: E402
 
 THRESHOLD = 0.5
 
@@ -49,7 +48,8 @@ def collect(gold_set: str, split: str) -> list[tuple[dict, list, list, list[Chec
     return out
 
 
-def score(data, weight: float, alone: float) -> tuple[float, float, int, int, int]:
+def score(data, weight: float, alone: float, outside: float = 0.0, contrast: float = 0.0
+          ) -> tuple[float, float, int, int, int]:
     """(precision, recall, flags, right, gold) of the flags at these weights."""
     flags = right = gold_n = found_n = 0
     for gold, lowner, rowner, checked in data:
@@ -58,7 +58,8 @@ def score(data, weight: float, alone: float) -> tuple[float, float, int, int, in
         found = set()
         for c in checked:
             if contradiction_score(c.verdict.conflict, c.rules, c.candidate.related, weight,
-                                   alone) < THRESHOLD:
+                                   alone, c.candidate.tier == 2, outside, c.baseline,
+                                   contrast) < THRESHOLD:
                 continue
             covered = {(lowner[int(a[1:])], rowner[int(b[1:])]) for a in c.candidate.left
                        for b in c.candidate.right}
@@ -79,16 +80,20 @@ def main() -> None:
     args = parser.parse_args()
     data = collect(args.gold_set, args.split)
     results = []
-    for weight, alone in itertools.product((-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0),
-                                           (0.0, 0.25, 0.5, 0.75, 1.0)):
-        p, r, flags, right, gold = score(data, weight, alone)
+    for weight, alone, outside, contrast in itertools.product(
+            (-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0), (0.0, 0.25, 0.5, 0.75, 1.0),
+            (-3.0, -2.0, -1.0, 0.0), (0.0, 0.5, 1.0)):
+        p, r, flags, right, gold = score(data, weight, alone, outside, contrast)
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        results.append((f1, -flags, weight, alone, p, r, flags, gold))
-        print(f"prior shift {weight:.2f} rules alone {alone:.2f}: precision {p:.2f} recall {r:.2f} "
-              f"F1 {f1:.2f} ({flags} flags, {gold} gold)")
+        results.append((round(f1, 4), -flags, weight, alone, outside, contrast, p, r, flags,
+                        gold))
+        print(f"prior shift {weight:.2f} rules alone {alone:.2f} outside {outside:.2f} "
+              f"contrast {contrast:.1f}: precision {p:.2f} recall {r:.2f} F1 {f1:.2f} "
+              f"({flags} flags, {gold} gold)")
     best = max(results)
     print(f"best on {args.gold_set}/{args.split}: PRIOR_SHIFT {best[2]} RULES_ALONE "
-          f"{best[3]} (F1 {best[0]:.2f})")
+          f"{best[3]} OUTSIDE_SHIFT {best[4]} CONTRAST {best[5]} (F1 {best[0]:.2f}, "
+          f"precision {best[6]:.2f}, recall {best[7]:.2f}, {best[8]} flags)")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ conflict, because the synthetic pairs hold conflicts at a rate real copy never h
 labellers of ``data/real_pairs`` found 2 conflicts among 755 such candidates (0.26 %), so
 treating unlabelled candidates as non-conflicts is nearly always right. They train only the
 "not a conflict" side (the loss asks for consistent-or-different, not which), keep the
-split of their topic, and exclude every gold article and every labelled article pair.
+split of their topic, and exclude every gold and tune-set article and every labelled article
+pair.
 
 Run: python tools/verifier/make_weak_negatives.py  (writes data/weak/weak.jsonl)
 """
@@ -24,8 +25,10 @@ sys.path.insert(0, str(HERE))
 
 from make_real_candidates import candidates  # noqa: E402
 from make_seeds import gold_docs  # noqa: E402
-from real_data import DATA  # noqa: E402
+from make_tune_c_tasks import tune_docs  # noqa: E402
 from splits import TRAIN_TOPICS  # noqa: E402
+
+from real_data import DATA  # noqa: E402
 
 PER_GROUP = 14
 # As many counterparts a sentence as the verify stage reads (align.NEARBY_RANK).
@@ -42,7 +45,7 @@ def labelled_pairs() -> set[tuple[str, str]]:
 
 
 def main() -> None:
-    excluded, labelled = gold_docs(), labelled_pairs()
+    excluded, labelled = gold_docs() | tune_docs(), labelled_pairs()
     rows = [json.loads(line) for line in (DATA / "ecbplus" / "pairs.jsonl").open()]
     rows.sort(key=lambda r: (-len(r["links"]), r["id"]))
     per_group: dict[str, int] = {}

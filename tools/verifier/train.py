@@ -19,6 +19,7 @@ import hashlib
 import json
 import math
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -37,6 +38,8 @@ ASSETS = ROOT / "tui" / "crosscheck" / "engine" / "verify" / "assets"
 TOKENIZER = ROOT / "tui" / "crosscheck" / "engine" / "semantic" / "assets" / "tokenizer.json"
 MAX_TOKENS = 96
 HIDDEN = 384
+_CUE = re.compile(r"(?i)\b(?:not|no|never|n't|denied|denies|deny|declined|refused|rejected|"
+                  r"may|might|could|unclear|possibly|reportedly|allegedly|expected)\b")
 
 
 def base_dir() -> Path:
@@ -134,6 +137,9 @@ def train(args) -> None:
     # Real candidate pairs (labelled twice) are few and the most like what the verifier reads
     # in use: each counts three times.
     fit += [r for r in fit if r.source == "real"] * 2
+    # Real sentences with a negation, denial or hedge that conflict with nothing are what the
+    # verifier got wrong most (it read the cue, not the pair): those weak negatives count twice.
+    fit += [r for r in fit if r.source == "weak" and _CUE.search(r.a + " " + r.b)]
     dev = [r for r in rows if r.split == "dev"]
     print(f"fit {len(fit)} dev {len(dev)}", flush=True)
     tok = tokenizer()

@@ -32,6 +32,7 @@ class Checked:
     verdict: Verdict
     rules: float
     score: float
+    baseline: float = 0.0
 
 
 def verify_links(left: Document, right: Document, links: Sequence[Link],
@@ -54,9 +55,11 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
     pairs = [(" ".join(left.sentence(s).text for s in c.left),
               " ".join(right.sentence(s).text for s in c.right)) for c in chosen]
     verdicts = verifier.verify(pairs)
+    baselines = _baselines(chosen, verdicts)
     nli_probabilities = nli.score(pairs) if nli is not None and pairs else [0.0] * len(pairs)
     found: dict[tuple[tuple[str, ...], tuple[str, ...]], Link] = {}
-    for c, verdict, nli_p in zip(chosen, verdicts, nli_probabilities, strict=True):
+    for c, verdict, nli_p, baseline in zip(chosen, verdicts, nli_probabilities, baselines,
+                                           strict=True):
         lf, rf = lfeat(c.left), rfeat(c.right)
         link = graph.get((c.left, c.right))
         claim = 1.0 if link is not None and link.kind == "manual" else (
@@ -66,9 +69,10 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
             evidence.append(model_evidence(nli_p, lf.span, rf.span, lf.text, rf.text))
         rules = combine(evidence, 1.0)
         rule_score = rules.score if rules else 0.0
-        score = contradiction_score(verdict.conflict, rule_score, c.related)
+        score = contradiction_score(verdict.conflict, rule_score, c.related,
+                                    outside=c.tier == 2, baseline=baseline)
         if checked is not None:
-            checked.append(Checked(c, verdict, rule_score, score))
+            checked.append(Checked(c, verdict, rule_score, score, baseline))
         reasons = rules.reasons if rules else ()
         if not reasons and score >= THRESHOLD:
             reasons = (model_reason(verdict.type, verdict.conflict,
@@ -83,6 +87,27 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
             link, contradiction=Contradiction(score, tuple(reasons)))
     return [found.get((link.left, link.right), link) for link in links] + [
         link for key, link in found.items() if key not in graph]
+
+
+def _baselines(chosen: Sequence[Candidate], verdicts: Sequence[Verdict]) -> list[float]:
+    """For each pair, the larger of its two sentences' median conflict probability against
+    their other counterparts read (0 when a sentence has no other)."""
+    by_left: dict[tuple[str, ...], list[float]] = {}
+    by_right: dict[tuple[str, ...], list[float]] = {}
+    for c, v in zip(chosen, verdicts, strict=True):
+        by_left.setdefault(c.left, []).append(v.conflict)
+        by_right.setdefault(c.right, []).append(v.conflict)
+
+    def others(values: list[float], own: float) -> float:
+        rest = sorted(values)
+        rest.remove(own)
+        if not rest:
+            return 0.0
+        mid = len(rest) // 2
+        return rest[mid] if len(rest) % 2 else (rest[mid - 1] + rest[mid]) / 2
+
+    return [max(others(by_left[c.left], v.conflict), others(by_right[c.right], v.conflict))
+            for c, v in zip(chosen, verdicts, strict=True)]
 
 
 def _related(link: Link) -> float:
