@@ -37,7 +37,8 @@ from crosscheck.engine.model import Document  # noqa: E402
 from real_data import DATA  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold_articles"
-GOLD_SETS = {"a": GOLD, "b": Path(__file__).resolve().parent / "gold_articles_b"}
+GOLD_SETS = {"a": GOLD, "b": Path(__file__).resolve().parent / "gold_articles_b",
+             "c": Path(__file__).resolve().parent / "tune_articles_c"}
 TUNE = {f"pair_{n:02d}" for n in range(1, 7)}
 QUEUE_DEPTH = 10
 
@@ -152,11 +153,12 @@ def evaluate_pair(path: Path, articles: dict, semantic: str = "auto",
 
 def evaluate(split: str, semantic: str = "auto", verify: bool = True,
              gold_set: str = "a") -> list[PairResult]:
-    """Results per pair of one gold set (set B has no tune split: ``split`` is ignored)."""
+    """Results per pair of one gold set (sets B and C are one split each: ``split`` is
+    ignored; C is the tune set of the verifier's combination)."""
     articles = _articles()
     paths = sorted(GOLD_SETS[gold_set].glob("pair_*.json"))
     return [evaluate_pair(p, articles, semantic, verify) for p in paths
-            if gold_set == "b" or split == "all" or split_of(p.stem) == split]
+            if gold_set != "a" or split == "all" or split_of(p.stem) == split]
 
 
 def queue_share(results: list[PairResult]) -> float:
@@ -191,12 +193,13 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("tune", "report", "all"), default="report")
     parser.add_argument("--semantic", default="auto")
-    parser.add_argument("--set", dest="gold_set", choices=("a", "b"), default="a")
+    parser.add_argument("--set", dest="gold_set", choices=("a", "b", "c"), default="a")
     parser.add_argument("--no-verify", dest="verify", action="store_false")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     results = evaluate(args.split, args.semantic, args.verify, args.gold_set)
-    split = "all (nothing tuned on it)" if args.gold_set == "b" else args.split
+    split = {"b": "all (nothing tuned on it)", "c": "all (the tune set: in-sample)"}.get(
+        args.gold_set, args.split)
     print(f"set: {args.gold_set}, split: {split}, verifier: {'on' if args.verify else 'off'}")
     print(f"| Pair | Flags | Right | Gold | Found | In first {QUEUE_DEPTH} | Look-alikes flagged |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")

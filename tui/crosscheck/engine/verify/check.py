@@ -18,7 +18,7 @@ from crosscheck.engine.contradict.rules import Evidence
 from crosscheck.engine.contradict.score import combine, model_evidence
 from crosscheck.engine.model import Contradiction, Document, Link, link_id
 from crosscheck.engine.nli import NliScorer
-from crosscheck.engine.verify.combine import contradiction_score
+from crosscheck.engine.verify.combine import SAME_CLAIM_CUT, contradiction_score
 from crosscheck.engine.verify.model import Verdict, Verifier
 from crosscheck.engine.verify.reason import model_reason
 from crosscheck.engine.verify.select import BUDGET, Candidate, choose, slots
@@ -83,6 +83,12 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
                 continue
             link = Link(link_id(c.left, c.right), c.left, c.right, "related", c.related,
                         best=False)
+        elif link.kind in ("paraphrase", "related"):
+            # The verifier reads both sentences together: its consistent probability joins
+            # the claim head's to say whether the link states the same claim.
+            claim_p = same_claim(link.same_claim or 0.0, verdict.consistent)
+            link = dataclasses.replace(link, same_claim=round(claim_p, 4), kind=(
+                "paraphrase" if claim_p >= SAME_CLAIM_CUT else "related"))
         found[c.left, c.right] = dataclasses.replace(
             link, contradiction=Contradiction(score, tuple(reasons)))
     return [found.get((link.left, link.right), link) for link in links] + [
