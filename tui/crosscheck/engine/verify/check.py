@@ -18,10 +18,10 @@ from crosscheck.engine.contradict.rules import Evidence
 from crosscheck.engine.contradict.score import combine, model_evidence
 from crosscheck.engine.model import Contradiction, Document, Link, link_id
 from crosscheck.engine.nli import NliScorer
-from crosscheck.engine.verify.combine import SAME_CLAIM_CUT, contradiction_score
+from crosscheck.engine.verify.combine import contradiction_score
 from crosscheck.engine.verify.model import Verdict, Verifier
 from crosscheck.engine.verify.reason import model_reason
-from crosscheck.engine.verify.select import BUDGET, Candidate, choose, slots
+from crosscheck.engine.verify.select import BUDGET, Candidate, choose, holds_slot, slots
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -33,6 +33,7 @@ class Checked:
     rules: float
     score: float
     baseline: float = 0.0
+    typed: bool = True  # the pair holds the slot of the verifier's conflict type
 
 
 def verify_links(left: Document, right: Document, links: Sequence[Link],
@@ -69,10 +70,14 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
             evidence.append(model_evidence(nli_p, lf.span, rf.span, lf.text, rf.text))
         rules = combine(evidence, 1.0)
         rule_score = rules.score if rules else 0.0
-        score = contradiction_score(verdict.conflict, rule_score, c.related,
+        # The verifier's reading counts only where the pair holds the slot its type is about
+        # ("a quote worded differently" needs a quote on each side).
+        typed = holds_slot(verdict.type, _union(c.left, lslots), _union(c.right, rslots))
+        conflict = verdict.conflict if typed else 0.0
+        score = contradiction_score(conflict, rule_score, c.related,
                                     outside=c.tier == 2, baseline=baseline)
         if checked is not None:
-            checked.append(Checked(c, verdict, rule_score, score, baseline))
+            checked.append(Checked(c, verdict, rule_score, score, baseline, typed))
         reasons = rules.reasons if rules else ()
         if not reasons and score >= THRESHOLD:
             reasons = (model_reason(verdict.type, verdict.conflict,
@@ -83,16 +88,15 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
                 continue
             link = Link(link_id(c.left, c.right), c.left, c.right, "related", c.related,
                         best=False)
-        elif link.kind in ("paraphrase", "related"):
-            # The verifier reads both sentences together: its consistent probability joins
-            # the claim head's to say whether the link states the same claim.
-            claim_p = same_claim(link.same_claim or 0.0, verdict.consistent)
-            link = dataclasses.replace(link, same_claim=round(claim_p, 4), kind=(
-                "paraphrase" if claim_p >= SAME_CLAIM_CUT else "related"))
+
         found[c.left, c.right] = dataclasses.replace(
             link, contradiction=Contradiction(score, tuple(reasons)))
     return [found.get((link.left, link.right), link) for link in links] + [
         link for key, link in found.items() if key not in graph]
+
+
+def _union(ids: tuple[str, ...], table: dict[str, frozenset[str]]) -> frozenset[str]:
+    return frozenset().union(*(table[i] for i in ids))
 
 
 def _baselines(chosen: Sequence[Candidate], verdicts: Sequence[Verdict]) -> list[float]:
@@ -119,10 +123,3 @@ def _baselines(chosen: Sequence[Candidate], verdicts: Sequence[Verdict]) -> list
 def _related(link: Link) -> float:
     """The link probability; a link made by hand is related by the reviewer's word."""
     return 1.0 if link.kind == "manual" else link.score
-
-
-def same_claim(head: float, consistent: float) -> float:
-    """The same-claim probability of a verified link: the mean of the claim head (word and
-    embedding features) and the verifier's consistent probability, which read a pair in
-    different ways (measured on MRPC in ``benchmarks/eval_verifier.py``)."""
-    return (head + consistent) / 2.0

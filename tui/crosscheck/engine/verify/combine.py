@@ -25,14 +25,10 @@ import math
 
 from crosscheck.engine.contradict.score import gate
 
-PRIOR_SHIFT = 0.0
-OUTSIDE_SHIFT = 0.0
+PRIOR_SHIFT = -1.5
+OUTSIDE_SHIFT = -1.0
 RULES_ALONE = 0.5
-CONTRAST = 0.0
-# A verified link states the same claim (kind "paraphrase") from this mean of the claim
-# head's and the verifier's probabilities (chosen on MRPC's tune split,
-# benchmarks/eval_verifier.py).
-SAME_CLAIM_CUT = 0.5
+CONTRAST = 0.5
 
 
 def contradiction_score(conflict: float, rules: float, related: float,

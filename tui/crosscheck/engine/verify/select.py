@@ -54,6 +54,22 @@ def slots(features: Features) -> frozenset[str]:
     return frozenset(found)
 
 
+# The slot a conflict of each type is about: both sides must state it (figures, dates, names,
+# quotes), or one side must carry the cue (a negation, a denial, a hedge) for the verifier's
+# reading to count. An antonym needs no slot of its own.
+TYPE_SLOTS = {"number": ("figure", True), "date": ("date", True), "entity": ("name", True),
+              "quote": ("quote", True), "negation": ("negation", False),
+              "denial": ("denial", False), "modality": ("hedge", False)}
+
+
+def holds_slot(kind: str, left: frozenset[str], right: frozenset[str]) -> bool:
+    """Whether a pair holds the slot a conflict of type ``kind`` is about."""
+    if kind not in TYPE_SLOTS:
+        return True
+    slot, both = TYPE_SLOTS[kind]
+    return (slot in left and slot in right) if both else (slot in left or slot in right)
+
+
 def can_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
     """The prefilter: a shared slot type, or a hedge, denial or negation on either side."""
     if any(s in left and s in right for s in SHARED_SLOTS):
