@@ -1,7 +1,7 @@
 """Contradiction flags on real article pairs annotated by hand (benchmarks/gold_articles).
 
 Run: python benchmarks/eval_article_pairs.py [--set a|b] [--split tune|report|all]
-     [--no-verify] [-v]
+     [--verifier] [-v]
 
 Each gold file names two articles of one ECB+ group (real outlets on one event; CC BY 3.0,
 Cybulska & Vossen, LREC 2014; text read from ../shared/data/ecbplus/groups.jsonl, never
@@ -99,7 +99,7 @@ def _in_order(text: str, sentences: list[str]) -> bool:
 
 
 def evaluate_pair(path: Path, articles: dict, semantic: str = "auto",
-                  verify: bool = True) -> PairResult:
+                  verify: bool = False) -> PairResult:
     gold = json.loads(path.read_text(encoding="utf-8"))
     left, lowner = _document(articles[gold["group"], gold["left_doc"]], "L")
     right, rowner = _document(articles[gold["group"], gold["right_doc"]], "R")
@@ -151,7 +151,7 @@ def evaluate_pair(path: Path, articles: dict, semantic: str = "auto",
     return result
 
 
-def evaluate(split: str, semantic: str = "auto", verify: bool = True,
+def evaluate(split: str, semantic: str = "auto", verify: bool = False,
              gold_set: str = "a") -> list[PairResult]:
     """Results per pair of one gold set (sets B and C are one split each: ``split`` is
     ignored; C is the tune set of the verifier's combination)."""
@@ -194,7 +194,8 @@ def main() -> None:
     parser.add_argument("--split", choices=("tune", "report", "all"), default="report")
     parser.add_argument("--semantic", default="auto")
     parser.add_argument("--set", dest="gold_set", choices=("a", "b", "c"), default="a")
-    parser.add_argument("--no-verify", dest="verify", action="store_false")
+    parser.add_argument("--verifier", dest="verify", action="store_true",
+                        help="with the learned conflict verifier (default: the rules alone)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     results = evaluate(args.split, args.semantic, args.verify, args.gold_set)

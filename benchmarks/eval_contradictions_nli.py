@@ -1,7 +1,7 @@
 """Contradiction flags on real sentence pairs with contradiction labels, run as documents.
 
 Run: python benchmarks/eval_contradictions_nli.py [--split tune|report] [--sets rte3 bnli sick]
-     [--limit N] [-v]
+     [--limit N] [--verifier] [-v]
 
 Each set is cut into chunks of CHUNK pairs. For a chunk, the premises form the left article
 and the hypotheses the right one, each its own paragraph, both sides shuffled (fixed seed),
@@ -128,7 +128,7 @@ def _document(texts: list[str], side: str) -> tuple[Document, list[int]]:
     return doc, owner
 
 
-def run_chunk(chunk: list[NliPair], seed: int, semantic: str = "auto"
+def run_chunk(chunk: list[NliPair], seed: int, semantic: str = "auto", verify: bool = False
               ) -> tuple[list[tuple[int, int, Link]], list[NliPair], list[NliPair]]:
     """Flags as (left pair index, right pair index, link), in chunk order of each side."""
     rng = random.Random(seed)
@@ -137,7 +137,7 @@ def run_chunk(chunk: list[NliPair], seed: int, semantic: str = "auto"
     rng.shuffle(right_order)
     left, lowner = _document([p.premise for p in left_order], "L")
     right, rowner = _document([p.hypothesis for p in right_order], "R")
-    analysis = analyze(left, right, semantic=semantic)
+    analysis = analyze(left, right, semantic=semantic, verify=verify)
     flags = []
     for link in analysis.links:
         if link.contradiction and link.contradiction.score >= THRESHOLD:
@@ -148,7 +148,7 @@ def run_chunk(chunk: list[NliPair], seed: int, semantic: str = "auto"
 
 
 def evaluate(names: Sequence[str], split: str, limit: int | None = None,
-             semantic: str = "auto") -> dict[str, Tally]:
+             semantic: str = "auto", verify: bool = False) -> dict[str, Tally]:
     """Tallies per set (and Breaking NLI group) for one split."""
     tallies: dict[str, Tally] = defaultdict(Tally)
     for name in names:
@@ -156,7 +156,7 @@ def evaluate(names: Sequence[str], split: str, limit: int | None = None,
         if limit:
             pairs = random.Random(7).sample(pairs, min(limit, len(pairs)))
         for n, chunk in enumerate(chunks(pairs)):
-            flags, lorder, rorder = run_chunk(chunk, seed=n, semantic=semantic)
+            flags, lorder, rorder = run_chunk(chunk, seed=n, semantic=semantic, verify=verify)
             for pair in chunk:
                 tallies[pair.group].gold += pair.contradiction
             found = set()
@@ -197,9 +197,11 @@ def main() -> None:
     parser.add_argument("--sets", nargs="+", default=["rte3", "bnli", "sick"])
     parser.add_argument("--limit", type=int, default=None, help="pairs per set (sampled)")
     parser.add_argument("--semantic", default="auto")
+    parser.add_argument("--verifier", dest="verify", action="store_true",
+                        help="with the learned conflict verifier (default: the rules alone)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    tallies = evaluate(args.sets, args.split, args.limit, args.semantic)
+    tallies = evaluate(args.sets, args.split, args.limit, args.semantic, args.verify)
     print(f"split: {args.split}")
     print(format_table(tallies))
     if args.verbose:

@@ -64,14 +64,14 @@ def test_a_damaged_model_file_is_one_error_line(tmp_path):
     left, right = tmp_path / "l.txt", tmp_path / "r.txt"
     left.write_text(ARTICLE)
     right.write_text(OTHER)
-    result = run(["analyze", str(left), str(right)], data_dir=tmp_path,
+    result = run(["analyze", str(left), str(right), "--verifier", "on"], data_dir=tmp_path,
                  env={"CROSSCHECK_VERIFIER_FILE": str(damaged)})
     assert "damaged" in assert_one_error_line(result)
-    missing = run(["analyze", str(left), str(right)], data_dir=tmp_path,
+    missing = run(["analyze", str(left), str(right), "--verifier", "on"], data_dir=tmp_path,
                   env={"CROSSCHECK_VERIFIER_FILE": str(tmp_path / "none.onnx")})
     assert "missing" in assert_one_error_line(missing)
-    # Without the verifier the same damaged file is never read.
-    rules_only = run(["analyze", str(left), str(right), "--verifier", "off"], data_dir=tmp_path,
+    # Without the verifier (the default) the same damaged file is never read.
+    rules_only = run(["analyze", str(left), str(right)], data_dir=tmp_path,
                      env={"CROSSCHECK_VERIFIER_FILE": str(damaged)})
     assert rules_only.returncode == 0, rules_only.stderr
 
@@ -114,7 +114,7 @@ class FakeVerifier:
 
     def verify(self, pairs):
         self.read.extend(pairs)
-        return [Verdict(0.05, 0.9, 0.05, "number", 0.8) if "Five" in a
+        return [Verdict(0.005, 0.99, 0.005, "number", 0.8) if "Five" in a
                 else Verdict(0.7, 0.05, 0.25, "number", 0.5) for a, _ in pairs]
 
 

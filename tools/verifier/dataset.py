@@ -115,13 +115,15 @@ def real_rows() -> list[Row]:
 
 
 def weak_rows() -> list[Row]:
-    path = HERE / "data" / "weak" / "weak.jsonl"
-    if not path.is_file():
-        return []
+    """Weak negatives, and the verifier's mined false alarms (``mine_hard_negatives.py``)."""
     rows = []
-    for r in _jsonl(path):
-        seed = f"ecb:{r['topic']}:{r['pair']}:0"
-        rows.append(Row(r["a"], r["b"], NOT_CONFLICT, 0, "weak", seed_split(seed), seed))
+    for name, source in (("weak.jsonl", "weak"), ("mined.jsonl", "mined")):
+        path = HERE / "data" / "weak" / name
+        if not path.is_file():
+            continue
+        for r in _jsonl(path):
+            seed = f"ecb:{r['topic']}:{r['pair']}:0"
+            rows.append(Row(r["a"], r["b"], NOT_CONFLICT, 0, source, seed_split(seed), seed))
     return rows
 
 

@@ -10,6 +10,8 @@ split of their topic, and exclude every gold and tune-set article and every labe
 pair.
 
 Run: python tools/verifier/make_weak_negatives.py  (writes data/weak/weak.jsonl)
+     python tools/verifier/make_weak_negatives.py --pool  (more article pairs a group, for
+     mining the verifier's false alarms: data/weak/pool.jsonl, see mine_hard_negatives.py)
 """
 
 from __future__ import annotations
@@ -45,13 +47,16 @@ def labelled_pairs() -> set[tuple[str, str]]:
 
 
 def main() -> None:
+    pool = "--pool" in sys.argv
+    limit = 60 if pool else PER_GROUP
+    out = OUT.with_name("pool.jsonl") if pool else OUT
     excluded, labelled = gold_docs() | tune_docs(), labelled_pairs()
     rows = [json.loads(line) for line in (DATA / "ecbplus" / "pairs.jsonl").open()]
     rows.sort(key=lambda r: (-len(r["links"]), r["id"]))
     per_group: dict[str, int] = {}
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     written = 0
-    with OUT.open("w", encoding="utf-8") as handle:
+    with out.open("w", encoding="utf-8") as handle:
         for row in rows:
             group = row["id"].split(":", 1)[0]
             topic = int(group.split("-")[1])
@@ -59,7 +64,7 @@ def main() -> None:
             if topic not in TRAIN_TOPICS or set(docs) & excluded or docs in labelled:
                 continue
             if not (4 <= len(row["left_sentences"]) <= 40 and 4 <= len(row["right_sentences"])
-                    <= 40) or len(row["links"]) < 2 or per_group.get(group, 0) >= PER_GROUP:
+                    <= 40) or len(row["links"]) < 2 or per_group.get(group, 0) >= limit:
                 continue
             per_group[group] = per_group.get(group, 0) + 1
             for i, j in candidates(row, PER_SENTENCE):

@@ -140,10 +140,16 @@ def train(args) -> None:
     # Real sentences with a negation, denial or hedge that conflict with nothing are what the
     # verifier got wrong most (it read the cue, not the pair): those weak negatives count twice.
     fit += [r for r in fit if r.source == "weak" and _CUE.search(r.a + " " + r.b)]
+    fit += [r for r in fit if r.source == "mined"]  # the last model's false alarms: twice
+    if args.sample < 1.0:
+        # Continued training (``--init``): a share of the rest, every mined row.
+        fit = [r for r in fit if r.source == "mined" or rng.random() < args.sample]
     dev = [r for r in rows if r.split == "dev"]
     print(f"fit {len(fit)} dev {len(dev)}", flush=True)
     tok = tokenizer()
     model = Verifier(args.layers)
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu")["model"])
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     steps_per_epoch = math.ceil(len(fit) / args.batch)
@@ -248,6 +254,9 @@ def main() -> None:
     t.add_argument("--seed", type=int, default=15)
     t.add_argument("--threads", type=int, default=2)
     t.add_argument("--out", required=True)
+    t.add_argument("--init", help="continue from this checkpoint")
+    t.add_argument("--sample", type=float, default=1.0,
+                   help="share of the fit rows used (mined rows always)")
     e = sub.add_parser("export")
     e.add_argument("--ckpt", required=True)
     e.add_argument("--tmp", default="/tmp")

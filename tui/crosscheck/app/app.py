@@ -43,7 +43,7 @@ class CrosscheckApp(App[None]):
                  reviewer: str, nli: str | object | None = None,
                  analysis: Analysis | None = None,
                  documents: tuple[Document, Document] | None = None,
-                 semantic: TierChoice = "auto", verify: bool = True) -> None:
+                 semantic: TierChoice = "auto", verify: bool = False) -> None:
         super().__init__()
         self.semantic = semantic
         self.verify = verify
@@ -261,7 +261,7 @@ def make_app(left_source: str | None, right_source: str | None, *, reviewer: str
              nli: str | object | None, store_path: Path | None,
              analysis: Analysis | None = None,
              documents: tuple[Document, Document] | None = None,
-             semantic: TierChoice = "auto", verify: bool = True) -> CrosscheckApp:
+             semantic: TierChoice = "auto", verify: bool = False) -> CrosscheckApp:
     """Open the store and build the app (the CLI and tests both come through here)."""
     from crosscheck.store import VerdictStore, default_reviewer
 

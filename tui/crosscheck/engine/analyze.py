@@ -19,12 +19,12 @@ Progress = Callable[[str, float], None]
 
 def analyze(left: Document, right: Document, *, nli: object | None = None,
             progress: Progress | None = None, semantic: TierChoice = "auto",
-            verify: bool = True) -> Analysis:
+            verify: bool = False) -> Analysis:
     """Relate the sentences of ``left`` and ``right``, diff every link, flag contradictions.
 
     ``semantic`` picks the sentence-embedding tier (``auto`` chooses by size; ``off`` uses
-    words alone); ``verify`` reads the pairs that can conflict with the learned verifier
-    (off: the rules alone).
+    words alone); ``verify`` also reads the pairs that can conflict with the learned verifier
+    (opt-in: on held-out real article pairs it did not beat the rules alone, BENCHMARKS.md).
     """
     report = progress or (lambda stage, fraction: None)
     with _no_cycle_collection():

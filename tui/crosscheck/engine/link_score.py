@@ -28,7 +28,7 @@ from crosscheck.engine.semantic import TierChoice, choose_tier, embed
 
 def score_link(left: Document, right: Document, left_ids: tuple[str, ...],
                right_ids: tuple[str, ...], semantic: TierChoice = "auto",
-               verify: bool = True) -> Link:
+               verify: bool = False) -> Link:
     """The link ``left_ids`` ~ ``right_ids`` with scores, kind, diff and contradiction
     (``verify``: read by the conflict verifier too, as the analysis reads its links)."""
     lsents, lidx = _context(left, left_ids)

@@ -25,10 +25,10 @@ import math
 
 from crosscheck.engine.contradict.score import gate
 
-PRIOR_SHIFT = -1.5
-OUTSIDE_SHIFT = -1.0
+PRIOR_SHIFT = -1.0
+OUTSIDE_SHIFT = -2.0
 RULES_ALONE = 0.5
-CONTRAST = 0.5
+CONTRAST = 0.0
 
 
 def contradiction_score(conflict: float, rules: float, related: float,
