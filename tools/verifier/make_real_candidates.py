@@ -24,6 +24,7 @@ sys.path.insert(0, str(HERE))
 
 from make_seeds import gold_docs  # noqa: E402
 from splits import TRAIN_TOPICS  # noqa: E402
+from task_files import article_pair_lines  # noqa: E402
 
 from crosscheck.engine.align import candidate_pairs  # noqa: E402
 from crosscheck.engine.ingest import document_from_text  # noqa: E402
@@ -91,11 +92,7 @@ def main() -> None:
         pairs = candidates(row)
         total += len(pairs)
         group = row["id"].split(":", 1)[0]
-        lines = [f"# real_{n:02d}: {group} topic {group.split('-')[1]}",
-                 f"left_doc: {row['left_doc']}", f"right_doc: {row['right_doc']}", "", "## LEFT"]
-        lines += [f"L{k}: {s}" for k, s in enumerate(row["left_sentences"])]
-        lines += ["", "## RIGHT"]
-        lines += [f"R{k}: {s}" for k, s in enumerate(row["right_sentences"])]
+        lines = article_pair_lines(f"# real_{n:02d}: {group} topic {group.split('-')[1]}", row)
         lines += ["", "## CANDIDATES (label each)"]
         lines += [f"C{k}: L{i} ~ R{j}" for k, (i, j) in enumerate(pairs)]
         (OUT / f"real_{n:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
