@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE))
 
 from make_seeds import gold_docs  # noqa: E402
 from splits import TRAIN_TOPICS  # noqa: E402
-from task_files import article_pair_lines  # noqa: E402
+from task_files import write_pair_tasks  # noqa: E402
 
 from real_data import DATA  # noqa: E402
 
@@ -73,12 +73,7 @@ def main() -> None:
                     break
             if len(chosen) == TARGET:
                 break
-    OUT.mkdir(parents=True, exist_ok=True)
-    for n, row in enumerate(chosen, start=1):
-        group = row["id"].split(":", 1)[0]
-        lines = article_pair_lines(f"# pair_{n:02d}: {group}", row)
-        (OUT / f"pair_{n:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {len(chosen)} tasks from {len({r['id'].split(':')[0] for r in chosen})} groups")
+    write_pair_tasks(OUT, chosen, start=1)
 
 
 if __name__ == "__main__":
