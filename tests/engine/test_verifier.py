@@ -106,6 +106,18 @@ def test_a_model_reason_names_the_words_that_differ_as_document_spans():
     assert "Five" in reason.left and "Two" in reason.right
 
 
+def test_model_reason_spans_stay_on_whole_words_when_punctuation_differs():
+    # Written for this test: the right side has commas the left lacks, before the change.
+    left = document_from_text("Her lawyer Ruth Engel said she held no accounts abroad.",
+                              source="l", side="L")
+    right = document_from_text("Her lawyer, Ruth Engel, said she had hidden money abroad.",
+                               source="r", side="R")
+    reason = model_reason("quote", 0.8, [left.sentences[0]], [right.sentences[0]])
+    assert reason.left == "held no accounts"
+    assert reason.right == "had hidden money"
+    assert right.text[slice(*reason.right_span)] == reason.right
+
+
 class FakeVerifier:
     """Reads a conflict in every pair whose left side mentions 'Five'."""
 

@@ -18,8 +18,8 @@ def word_diff(left: str, right: str) -> tuple[DiffPiece, ...]:
     """Pieces of words only the left has, only the right has, and common to both, in order."""
     lwords = _WORD_RE.findall(left)
     rwords = _WORD_RE.findall(right)
-    lkeys = [_key(w) for w in lwords]
-    rkeys = [_key(w) for w in rwords]
+    lkeys = [word_key(w) for w in lwords]
+    rkeys = [word_key(w) for w in rwords]
     pieces: list[DiffPiece] = []
     only_left: list[str] = []
     only_right: list[str] = []
@@ -39,7 +39,8 @@ def word_diff(left: str, right: str) -> tuple[DiffPiece, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _key(word: str) -> str:
+def word_key(word: str) -> str:
+    """The form a word is matched by in a diff: normalised, edge punctuation aside."""
     return normalise(word.strip()).strip(_EDGE_PUNCT) or word.strip()
 
 

@@ -23,6 +23,9 @@ from crosscheck.engine.verify.model import Verdict, Verifier
 from crosscheck.engine.verify.reason import model_reason
 from crosscheck.engine.verify.select import BUDGET, Candidate, choose, holds_slot, slots
 
+# Below this a verifier-only score is noise and the link stays without a reason.
+REASON_FLOOR = 0.2
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Checked:
@@ -79,7 +82,9 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
         if checked is not None:
             checked.append(Checked(c, verdict, rule_score, score, baseline, typed))
         reasons = rules.reasons if rules else ()
-        if not reasons and score >= THRESHOLD:
+        # A score the verifier gave with no rule behind it always says so, weak or likely,
+        # so a reviewer is never shown a conflict score without a reason.
+        if not reasons and score >= REASON_FLOOR:
             reasons = (model_reason(verdict.type, verdict.conflict,
                                     [left.sentence(s) for s in c.left],
                                     [right.sentence(s) for s in c.right]),)

@@ -111,7 +111,10 @@ def load_verifier() -> Verifier:
     from tokenizers import Tokenizer
 
     meta = _meta()
-    data = verified_bytes(model_file(), meta["sha256"], "the conflict verifier model")
+    path = model_file()
+    what = "the conflict verifier model" if path == ASSETS / "verifier.onnx" else (
+        f"the conflict verifier model {str(path)!r} ($CROSSCHECK_VERIFIER_FILE)")
+    data = verified_bytes(path, meta["sha256"], what)
     tokenizer = Tokenizer.from_str(
         verified_bytes(TOKENIZER_FILE, TOKENIZER_SHA256, "the sentence tokenizer").decode())
     tokenizer.no_padding()

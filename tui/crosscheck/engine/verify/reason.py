@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosscheck.engine.diff import word_diff
+from rapidfuzz.distance import Indel
+
+from crosscheck.engine.diff import word_key
 from crosscheck.engine.model import Reason, Sentence
 
+_WORD = re.compile(r"\S+")
 _TRIM = " \t\n\"'“”‘’()[],.;:!?"
 # What a run of words must hold to name a conflict of each type; among the runs that do, the
 # longest wins, and the longest of all when none does.
@@ -49,23 +52,52 @@ def _joined(sentences: Sequence[Sentence]) -> tuple[str, list[int]]:
 
 def _differing(left: str, right: str, kind: str = "") -> tuple[tuple[int, int], tuple[int, int]]:
     """Offsets of the left-only and right-only runs that best name a ``kind`` conflict (the
-    whole texts when nothing differs)."""
-    best = {"left": (0, len(left)), "right": (0, len(right))}
-    size: dict[str, tuple[bool, int]] = {"left": (False, -1), "right": (False, -1)}
+    whole texts when nothing differs).
+
+    Words are matched as the panes' diff matches them (``diff.word_key``: case and edge
+    punctuation aside), each side keeping its own offsets, so "lawyer, Ruth Engel," on one
+    side and "lawyer Ruth Engel" on the other shift nothing.
+    """
+    sides = {"left": _words(left), "right": _words(right)}
+    keys = {side: [word_key(w) for _, _, w in words] for side, words in sides.items()}
+    runs: dict[str, list[tuple[int, int]]] = {"left": [], "right": []}
+    for tag, l1, l2, r1, r2 in Indel.opcodes(keys["left"], keys["right"]):
+        if tag == "equal":
+            continue
+        for side, (a, b) in (("left", (l1, l2)), ("right", (r1, r2))):
+            if a < b:
+                runs[side].append((sides[side][a][0], sides[side][b - 1][1]))
+    text = {"left": left, "right": right}
     wanted = PREFERRED.get(kind)
-    at = {"left": 0, "right": 0}
-    for piece in word_diff(left, right):
-        sides = ("left", "right") if piece.op == "common" else (piece.op,)
-        for side in sides:
-            start = at[side]
-            at[side] += len(piece.text)
-            if piece.op == side:
-                text = piece.text.strip(_TRIM)
-                rank = (bool(wanted and wanted.search(text)), len(text))
-                if text and rank > size[side]:
-                    offset = start + piece.text.index(text)
-                    best[side], size[side] = (offset, offset + len(text)), rank
+    best = {"left": (0, len(left)), "right": (0, len(right))}
+    for side in ("left", "right"):
+        ranked = []
+        for start, end in _merged(runs[side]):
+            piece = text[side][start:end]
+            trimmed = piece.strip(_TRIM)
+            if trimmed:
+                offset = start + piece.index(trimmed)
+                ranked.append(((bool(wanted and wanted.search(trimmed)), len(trimmed)),
+                               (offset, offset + len(trimmed))))
+        if ranked:
+            best[side] = max(ranked)[1]
     return best["left"], best["right"]
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _merged(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent runs of one side (Indel splits a replacement into a deletion and an
+    insertion) as one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(runs):
+        if out and start <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _document_span(span: tuple[int, int], starts: list[int],
