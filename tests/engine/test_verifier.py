@@ -89,10 +89,10 @@ def test_the_combined_score():
 
 
 def _documents():
-    left = document_from_text(f"Market roof falls\n\n{CLAIM}\n\nThe mayor visited the site.",
-                              source="l", side="L")
-    right = document_from_text(f"Roof gives way\n\n{CONFLICT}\n\nTraffic was slow downtown.",
-                               source="r", side="R")
+    left = document_from_text(f"Market roof falls\n\n{CLAIM}\n\nThe mayor visited the site."
+                              "\n\nThe hall opened in 1990.", source="l", side="L")
+    right = document_from_text(f"Roof gives way\n\n{CONFLICT}\n\nTraffic was slow downtown."
+                               "\n\nThe hall was built in 1990.", source="r", side="R")
     return left, right
 
 
@@ -132,21 +132,26 @@ class FakeVerifier:
 
 def test_verify_links_scores_graph_links_and_adds_likely_conflicts_outside_it():
     left, right = _documents()
-    quiet = Link(link_id(("L2",), ("R2",)), ("L2",), ("R2",), "related", 0.9, best=True)
+    quiet = Link(link_id(("L3",), ("R3",)), ("L3",), ("R3",), "related", 0.9, best=True)
+    unread = Link(link_id(("L2",), ("R2",)), ("L2",), ("R2",), "related", 0.9, best=True)
     checked: list[Checked] = []
     fake = FakeVerifier()
-    links = verify_links(left, right, [quiet], [("L1", "R1", 0.85)], fake, checked=checked)
+    links = verify_links(left, right, [quiet, unread], [("L1", "R1", 0.85)], fake,
+                         checked=checked)
     by_id = {link.id: link for link in links}
     new = by_id["L1~R1"]
     assert new.kind == "related" and not new.best
     assert new.contradiction.score >= 0.5
     (reason,) = new.contradiction.reasons
     assert reason.type == "number" and "verifier model" in reason.explanation
-    # The graph link stays, scored low and with no reason, so the queue can order by it.
-    kept = by_id["L2~R2"]
-    assert kept.contradiction is None or (kept.contradiction.score < 0.5
-                                          and not kept.contradiction.reasons)
-    assert {c.candidate.left for c in checked} <= {("L1",), ("L2",)}
+    # The graph link read stays, scored low and with no reason, so the queue can order by it.
+    kept = by_id["L3~R3"]
+    assert kept.contradiction is not None
+    assert kept.contradiction.score < 0.2 and not kept.contradiction.reasons
+    # Two sentences with no slot in common are not read: the rules alone, which find nothing.
+    assert by_id["L2~R2"].contradiction is None
+    assert {(c.candidate.left, c.candidate.right) for c in checked} == {
+        (("L1",), ("R1",)), (("L3",), ("R3",))}
 
 
 def test_selection_reads_only_pairs_that_can_conflict_within_the_budget():

@@ -79,11 +79,29 @@ def evaluation_sentences(include_tune: bool = False) -> dict[str, set[str]]:
     return sets
 
 
-def training_sentences() -> set[str]:
-    """Every sentence the verifier trains on, and the seeds its synthetic rows came from."""
+def raw_rows() -> list:
+    """Every row of every source, before ``all_rows`` leaves out those with an evaluation
+    sentence."""
+    from dataset import (
+        _seed_texts,
+        bnli_rows,
+        mrpc_rows,
+        real_rows,
+        recombined_rows,
+        synthetic_rows,
+        weak_rows,
+    )
+
+    synthetic = synthetic_rows()
+    return (synthetic + recombined_rows(synthetic, _seed_texts()) + real_rows() + weak_rows()
+            + mrpc_rows() + bnli_rows())
+
+
+def training_sentences(rows: list | None = None) -> set[str]:
+    """Every sentence of ``rows`` (default: the training rows), and the seeds they came from."""
     from dataset import _seed_texts
 
-    rows = all_rows()
+    rows = all_rows() if rows is None else rows
     seeds = _seed_texts()
     found = {normalise(t) for row in rows for t in (row.a, row.b)}
     found |= {normalise(seeds[row.seed]) for row in rows if row.seed in seeds}
@@ -91,9 +109,9 @@ def training_sentences() -> set[str]:
     return found
 
 
-def leaks() -> dict[str, list[str]]:
-    """Evaluation sentences found in the training data, per evaluation set."""
-    train = training_sentences()
+def leaks(rows: list | None = None) -> dict[str, list[str]]:
+    """Evaluation sentences found in ``rows`` (default: the training data), per set."""
+    train = training_sentences(rows)
     return {name: sorted(sents & train) for name, sents in evaluation_sentences().items()}
 
 

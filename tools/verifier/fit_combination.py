@@ -1,4 +1,4 @@
-"""Fit the combination's two parameters (``verify/combine.py``) on the tune split.
+"""Fit the combination's four parameters (``verify/combine.py``) on the tune split.
 
 The tune split is the first gold set's tune half (pairs 01-06) and tune set C (15 more
 train-topic article pairs, ``benchmarks/tune_articles_c``): 16 conflicts in all. Each pair
@@ -8,8 +8,9 @@ CONTRAST) on a grid is scored by the F1 of its flags against the gold,
 ties broken towards fewer flags, among the settings that give no pair without conflicts more
 than one flag (the issue's bar) when any does. Figures on the tune split are in-sample.
 
-Run: python tools/verifier/fit_combination.py [--split tune|report] [--set a|b]
-     (report or set B: to print held-out figures for fixed weights; never to choose them)
+Run: python tools/verifier/fit_combination.py [--set ac|a|b|c] [--split tune|report|all]
+     (default: set A's tune half and set C; report or set B only to print held-out figures
+     for fixed weights, never to choose them)
 """
 
 from __future__ import annotations

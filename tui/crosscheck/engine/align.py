@@ -158,8 +158,7 @@ def align(left: Document, right: Document, semantic: TierChoice = "auto") -> Ali
                            scores[near].tolist(), strict=True)
         if CANDIDATE_THRESHOLD <= p < link_cut and (i, j) not in grouped
     )
-    in_links = {(link.left[0], link.right[0]) for link in links
-                if len(link.left) == 1 and len(link.right) == 1}
+    in_links = {(a, b) for link in links for a in link.left for b in link.right}
     close = (rank < NEARBY_RANK) & (scores >= NEARBY_FLOOR)
     nearby = tuple(
         (lid, rid, round(p, 4)) for lid, rid, p in (

@@ -58,7 +58,8 @@ def score_link(left: Document, right: Document, left_ids: tuple[str, ...],
         from crosscheck.engine.verify import load_verifier
         from crosscheck.engine.verify.check import verify_links
 
-        checked = settle_kind(verify_links(left, right, [link], [], load_verifier())[0])
+        checked = settle_kind(verify_links(left, right, [link], [], load_verifier(),
+                                           force=True)[0])
     else:
         checked = settle_kind(find_contradictions(left, right, [link], [])[0])
     ltext = " ".join(left.sentence(sid).text for sid in left_ids)

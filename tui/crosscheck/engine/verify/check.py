@@ -13,7 +13,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from crosscheck.engine.contradict import THRESHOLD, FeatureCache, pair_evidence
+from crosscheck.engine.contradict import (
+    THRESHOLD,
+    FeatureCache,
+    find_contradictions,
+    pair_evidence,
+)
 from crosscheck.engine.contradict.rules import Evidence
 from crosscheck.engine.contradict.score import combine, model_evidence
 from crosscheck.engine.model import Contradiction, Document, Link, link_id
@@ -25,6 +30,9 @@ from crosscheck.engine.verify.select import BUDGET, Candidate, choose, holds_slo
 
 # Below this a verifier-only score is noise and the link stays without a reason.
 REASON_FLOOR = 0.2
+# The rules check candidates outside the graph from this relatedness (align's
+# CANDIDATE_THRESHOLD), as they do without the verifier.
+RULES_CANDIDATE = 0.5
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -42,15 +50,18 @@ class Checked:
 def verify_links(left: Document, right: Document, links: Sequence[Link],
                  nearby: Sequence[tuple[str, str, float]], verifier: Verifier,
                  nli: NliScorer | None = None, budget: int = BUDGET,
-                 checked: list[Checked] | None = None) -> list[Link]:
+                 checked: list[Checked] | None = None, force: bool = False) -> list[Link]:
     """The graph's links with ``contradiction`` filled, plus likely conflicts outside it.
 
-    ``checked``, when given, receives every pair read, with its parts of the score.
+    Pairs the verifier does not read (no shared slot, or over the budget) get the rules
+    alone, exactly as without the verifier. ``checked``, when given, receives every pair
+    read, with its parts of the score; ``force`` reads every link given (a link the reviewer
+    drew).
     """
     lfeat, rfeat = FeatureCache(left), FeatureCache(right)
     graph = {(link.left, link.right): link for link in links}
     offered = [Candidate(link.left, link.right, _related(link), 0 if link.best else 1,
-                         forced=link.kind == "manual") for link in links]
+                         forced=force or link.kind == "manual") for link in links]
     offered += [Candidate((lid,), (rid,), p, 2) for lid, rid, p in nearby
                 if ((lid,), (rid,)) not in graph]
     lslots = {sid: slots(lfeat.one(sid)) for c in offered for sid in c.left}
@@ -96,6 +107,13 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
 
         found[c.left, c.right] = dataclasses.replace(
             link, contradiction=Contradiction(score, tuple(reasons)))
+    read = {(c.left, c.right) for c in chosen}
+    unread = [link for link in links if (link.left, link.right) not in read]
+    unread_near = [(a, b, p) for a, b, p in nearby
+                   if ((a,), (b,)) not in read and p >= RULES_CANDIDATE]
+    by_rules = {(link.left, link.right): link for link in find_contradictions(
+        left, right, unread, unread_near, nli=nli)}
+    found.update({key: link for key, link in by_rules.items() if key not in found})
     return [found.get((link.left, link.right), link) for link in links] + [
         link for key, link in found.items() if key not in graph]
 

@@ -10,8 +10,10 @@ The verifier was trained on pairs where conflicts are common; in real article pa
 rare (2 in 755 real candidate pairs), so its probability is shifted by ``PRIOR_SHIFT`` on the
 logit scale. A rule's finding counts in full when the verifier also reads a conflict and only
 ``RULES_ALONE`` of it when the verifier reads none (the false flags of the rules alone: an
-abbreviation read as another name, two figures of different things). ``baseline`` is how
-readily the verifier calls either sentence's other counterparts a conflict (the larger of
+abbreviation read as another name, two figures of different things). ``baseline`` (tried,
+and fitted to ``CONTRAST = 0`` with the shipped model: it no longer helped) is how readily
+the verifier
+calls either sentence's other counterparts a conflict (the larger of
 the two medians): a sentence with a negation or a denial draws a high conflict probability
 against every sentence of its story, and only what stands out from that is evidence about
 this pair (the model reads cues as well as pairs). A candidate outside

@@ -30,7 +30,8 @@ BATCH = 1
 
 
 class VerifierError(SemanticModelError):
-    """The verifier's model file is missing or damaged."""
+    """The verifier's model data file is missing or damaged (a missing or damaged model file
+    raises the parent class, as the sentence model's does)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +54,19 @@ def model_file() -> Path:
 @lru_cache(maxsize=1)
 def _meta() -> dict:
     try:
-        return json.loads(META_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise VerifierError(f"the verifier's model card data is missing or damaged ({exc}); "
-                            "reinstall crosscheck-tui") from None
+        meta = json.loads(META_FILE.read_text(encoding="utf-8"))
+        if not (isinstance(meta, dict) and isinstance(meta.get("sha256"), str)
+                and float(meta["temperature"]) > 0 and int(meta["max_tokens"]) > 0):
+            raise ValueError("fields missing")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise VerifierError(f"the verifier's model data (verifier.json) is missing or damaged "
+                            f"({exc}); reinstall crosscheck-tui") from None
+    return meta
 
 
 class Verifier:
-    """Batched pair classification. One instance holds one onnxruntime session."""
+    """Pair classification, ``BATCH`` pairs a call. One instance holds one onnxruntime
+    session."""
 
     def __init__(self, session, tokenizer, temperature: float) -> None:
         self._session = session

@@ -34,6 +34,7 @@ def model_reason(kind: str, probability: float, left: Sequence[Sentence],
     ltext, lstarts = _joined(left)
     rtext, rstarts = _joined(right)
     lspan, rspan = _differing(ltext, rtext, kind)
+    lspan, rspan = _within_sentence(lspan, lstarts, left), _within_sentence(rspan, rstarts, right)
     lwords, rwords = ltext[lspan[0]:lspan[1]], rtext[rspan[0]:rspan[1]]
     explanation = (f"the verifier model reads a {kind} conflict (probability "
                    f"{probability:.2f}); no rule explains it: “{lwords}” vs “{rwords}”")
@@ -100,10 +101,16 @@ def _merged(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _within_sentence(span: tuple[int, int], starts: list[int],
+                     sentences: Sequence[Sentence]) -> tuple[int, int]:
+    """A joined-text span cut to the sentence it starts in (a span is one document range)."""
+    k = max(i for i, s in enumerate(starts) if s <= span[0])
+    return span[0], min(span[1], starts[k] + len(sentences[k].text))
+
+
 def _document_span(span: tuple[int, int], starts: list[int],
                    sentences: Sequence[Sentence]) -> tuple[int, int]:
-    """Joined-text offsets as document offsets, clipped to the sentence the span starts in."""
+    """Joined-text offsets (within one sentence) as document offsets."""
     k = max(i for i, s in enumerate(starts) if s <= span[0])
     sentence = sentences[k]
-    start = sentence.start + span[0] - starts[k]
-    return start, min(sentence.end, sentence.start + span[1] - starts[k])
+    return sentence.start + span[0] - starts[k], sentence.start + span[1] - starts[k]

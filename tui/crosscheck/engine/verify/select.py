@@ -20,7 +20,7 @@ from crosscheck.engine.contradict.features import Features
 BUDGET = 600
 # Slot types both sides must state to be compared, and cues one side is enough for.
 SHARED_SLOTS = ("figure", "date", "name", "quote")
-ONE_SIDED_SLOTS = ("hedge", "denial", "negation")
+ONE_SIDED_SLOTS = ("hedge", "denial", "negation", "antonym")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,8 @@ def slots(features: Features) -> frozenset[str]:
         found.add("denial")
     if features.negations:
         found.add("negation")
+    if features.antonyms:
+        found.add("antonym")  # a word of the antonym table: "rose", "acquitted", "standing"
     return frozenset(found)
 
 
