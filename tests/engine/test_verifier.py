@@ -170,3 +170,14 @@ def test_selection_reads_only_pairs_that_can_conflict_within_the_budget():
     assert choose(offered, lslots, rslots, budget=1) == chosen[:1]
     assert chosen[0].forced  # a reviewer's link is read first
 
+
+
+def test_the_json_says_whether_the_verifier_read_the_pairs():
+    from crosscheck.engine.analyze import analyze
+    from crosscheck.engine.jsonio import analysis_from_dict, analysis_to_dict
+
+    left, right = _documents()
+    for verify in (False, True):
+        data = analysis_to_dict(analyze(left, right, semantic="off", verify=verify))
+        assert data["verifier"] is verify
+        assert analysis_to_dict(analysis_from_dict(data)) == data

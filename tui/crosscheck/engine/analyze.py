@@ -52,6 +52,7 @@ def analyze(left: Document, right: Document, *, nli: object | None = None,
         links=tuple(links),
         left_only=tuple(s for s in alignment.left_only if s not in used_l),
         right_only=tuple(s for s in alignment.right_only if s not in used_r),
+        meta={"verifier": verify},
     )
 
 

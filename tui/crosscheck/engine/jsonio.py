@@ -26,6 +26,9 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "links": [_link(link) for link in analysis.links],
         "left_only": list(analysis.left_only),
         "right_only": list(analysis.right_only),
+        # Whether the learned conflict verifier read the pairs (--verifier on), so a script
+        # can tell two runs of the same pair apart.
+        "verifier": bool(analysis.meta.get("verifier", False)),
     }
 
 
@@ -80,6 +83,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         links=tuple(_link_from(item) for item in data["links"]),
         left_only=tuple(data["left_only"]),
         right_only=tuple(data["right_only"]),
+        meta={"verifier": bool(data.get("verifier", False))},
     )
 
 
