@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="print the analysis instead of opening the app")
     _add_semantic(demo)
     _add_verifier(demo)
+    _add_no_cache(demo)
     demo.set_defaults(func=_run_demo)
 
     from crosscheck.cli_store import register
@@ -81,6 +82,24 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
                         help="local NLI model (path or cached name) to score contradictions")
     _add_semantic(parser)
     _add_verifier(parser)
+    _add_no_cache(parser)
+
+
+def _add_no_cache(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache", action="store_true",
+        help="analyse afresh: neither read nor write the analysis cache kept beside the "
+        "verdict database")
+
+
+def _analysis_cache(args: argparse.Namespace):
+    """The analysis cache beside the verdict database, or None (``--no-cache``, ``--nli``)."""
+    if args.no_cache or args.nli:
+        return None
+    from crosscheck.store.analysis_cache import AnalysisCache
+    from crosscheck.store.db import default_db_path
+
+    return AnalysisCache.beside(default_db_path())
 
 
 def _add_verifier(parser: argparse.ArgumentParser) -> None:
@@ -157,8 +176,13 @@ def _run_analyze(args: argparse.Namespace) -> int:
     if args.output is not None:  # before the work, not after it
         refuse_inputs(args.output, (args.left, args.right))
     left, right = _load_pair(args)
-    analysis = analyze(left, right, nli=_load_nli(args.nli), semantic=args.semantic,
-                       verify=args.verifier == "on")
+    from crosscheck.store.analysis_cache import cached
+
+    analysis = cached(
+        _analysis_cache(args), left, right,
+        {"semantic": args.semantic, "verifier": args.verifier},
+        lambda: analyze(left, right, nli=_load_nli(args.nli), semantic=args.semantic,
+                        verify=args.verifier == "on"))
     color = args.output is None and _is_tty()
     output = render_analysis(analysis, args.format, color=color)
     write_output(output, args.output, inputs=(args.left, args.right), styled=color)
@@ -200,7 +224,7 @@ def _run_app(args: argparse.Namespace, documents, nli: object) -> int:
 
     app = make_app(args.left, args.right, reviewer=args.reviewer, nli=nli, store_path=None,
                    documents=documents, semantic=args.semantic,
-                   verify=args.verifier == "on")
+                   verify=args.verifier == "on", cache=not args.no_cache)
     app.run()
     if app.fatal_error:
         raise CrosscheckError(app.fatal_error)

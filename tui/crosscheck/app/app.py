@@ -28,6 +28,7 @@ from crosscheck.resources import resource_dir
 
 if TYPE_CHECKING:
     from crosscheck.engine.semantic import TierChoice
+    from crosscheck.store.analysis_cache import AnalysisCache
 
 _STYLES = resource_dir("styles")
 
@@ -43,8 +44,10 @@ class CrosscheckApp(App[None]):
                  reviewer: str, nli: str | object | None = None,
                  analysis: Analysis | None = None,
                  documents: tuple[Document, Document] | None = None,
-                 semantic: TierChoice = "auto", verify: bool = False) -> None:
+                 semantic: TierChoice = "auto", verify: bool = False,
+                 cache: AnalysisCache | None = None) -> None:
         super().__init__()
+        self.cache = cache
         self.semantic = semantic
         self.verify = verify
         self.sources = (left_source, right_source)
@@ -77,6 +80,7 @@ class CrosscheckApp(App[None]):
         """Load both sources and analyse them off the UI thread, posting progress."""
         from crosscheck.engine.analyze import analyze
         from crosscheck.engine.ingest import load_document
+        from crosscheck.store.analysis_cache import cached
 
         def progress(stage: str, fraction: float) -> None:
             self.post_message(AnalysisProgress(stage, fraction))
@@ -90,8 +94,12 @@ class CrosscheckApp(App[None]):
                 progress("reading", 0.02)
                 left = load_document(left_source, side="L")
                 right = load_document(right_source, side="R")
-            analysis = analyze(left, right, nli=self._load_nli(), progress=progress,
-                               semantic=self.semantic, verify=self.verify)
+            nli = self._load_nli()
+            analysis = cached(
+                None if nli is not None else self.cache, left, right,
+                {"semantic": self.semantic, "verifier": "on" if self.verify else "off"},
+                lambda: analyze(left, right, nli=nli, progress=progress,
+                                semantic=self.semantic, verify=self.verify))
         except Exception as error:  # noqa: BLE001 - shown to the user, the app stays up
             self.post_message(AnalysisFailed(str(error) or type(error).__name__))
             return
@@ -261,11 +269,16 @@ def make_app(left_source: str | None, right_source: str | None, *, reviewer: str
              nli: str | object | None, store_path: Path | None,
              analysis: Analysis | None = None,
              documents: tuple[Document, Document] | None = None,
-             semantic: TierChoice = "auto", verify: bool = False) -> CrosscheckApp:
-    """Open the store and build the app (the CLI and tests both come through here)."""
+             semantic: TierChoice = "auto", verify: bool = False,
+             cache: bool = True) -> CrosscheckApp:
+    """Open the store and build the app (the CLI and tests both come through here);
+    ``cache``: keep analyses beside the verdict database (``--no-cache`` turns it off)."""
     from crosscheck.store import VerdictStore, default_reviewer
+    from crosscheck.store.analysis_cache import AnalysisCache
+    from crosscheck.store.db import default_db_path
 
     store = VerdictStore.open(store_path)
+    folder = AnalysisCache.beside(store_path or default_db_path()) if cache else None
     return CrosscheckApp(left_source, right_source, store=store,
                          reviewer=reviewer or default_reviewer(), nli=nli, analysis=analysis,
-                         documents=documents, semantic=semantic, verify=verify)
+                         documents=documents, semantic=semantic, verify=verify, cache=folder)
