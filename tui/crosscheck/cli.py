@@ -175,7 +175,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     if args.output is not None:  # before the work, not after it
         refuse_inputs(args.output, (args.left, args.right))
     left, right = _load_pair(args)
-    from crosscheck.store.analysis_cache import cached
+    from crosscheck.store.analysis_cache import analysis_options, cached
 
     def compute():
         # Imported on a cache miss only: the aligner brings scipy (about 0.17 s).
@@ -185,7 +185,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
                        verify=args.verifier == "on")
 
     analysis = cached(_analysis_cache(args), left, right,
-                      {"semantic": args.semantic, "verifier": args.verifier}, compute)
+                      analysis_options(args.semantic, args.verifier == "on"), compute)
     color = args.output is None and _is_tty()
     output = render_analysis(analysis, args.format, color=color)
     write_output(output, args.output, inputs=(args.left, args.right), styled=color)

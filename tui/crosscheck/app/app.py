@@ -80,7 +80,7 @@ class CrosscheckApp(App[None]):
         """Load both sources and analyse them off the UI thread, posting progress."""
         from crosscheck.engine.analyze import analyze
         from crosscheck.engine.ingest import load_document
-        from crosscheck.store.analysis_cache import cached
+        from crosscheck.store.analysis_cache import analysis_options, cached
 
         def progress(stage: str, fraction: float) -> None:
             self.post_message(AnalysisProgress(stage, fraction))
@@ -97,7 +97,7 @@ class CrosscheckApp(App[None]):
             nli = self._load_nli()
             analysis = cached(
                 None if nli is not None else self.cache, left, right,
-                {"semantic": self.semantic, "verifier": "on" if self.verify else "off"},
+                analysis_options(self.semantic, self.verify),
                 lambda: analyze(left, right, nli=nli, progress=progress,
                                 semantic=self.semantic, verify=self.verify))
         except Exception as error:  # noqa: BLE001 - shown to the user, the app stays up

@@ -48,6 +48,12 @@ def engine_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def analysis_options(semantic: str, verify: bool) -> dict[str, str]:
+    """The options that change an analysis, as the key holds them: the CLI's ``analyze`` and
+    the app write the same entries for the same choices."""
+    return {"semantic": semantic, "verifier": "on" if verify else "off"}
+
+
 def cache_key(left: Document, right: Document, options: Mapping[str, object]) -> str:
     """The key of an analysis of ``left`` and ``right`` with these options."""
     parts = {"left": left.sha256, "right": right.sha256, "options": dict(options),

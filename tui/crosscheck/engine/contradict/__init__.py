@@ -19,7 +19,8 @@ from crosscheck.engine.contradict.score import THRESHOLD, combine, model_evidenc
 from crosscheck.engine.model import Document, Link, link_id
 from crosscheck.engine.nli import NliScorer
 
-__all__ = ["THRESHOLD", "FeatureCache", "NliScorer", "find_contradictions", "pair_evidence"]
+__all__ = ["THRESHOLD", "FeatureCache", "NliScorer", "find_contradictions", "pair_evidence",
+           "related_probability"]
 
 # A candidate pair outside the alignment needs this much in common to be checked at all.
 ANCHOR_OVERLAP = 0.4
@@ -78,7 +79,7 @@ def find_contradictions(left: Document, right: Document, links: Sequence[Link],
     best = {(a, b) for link in links if link.best for a in link.left for b in link.right}
     # A sentence already in a likely contradiction keeps that one: it explains the conflict,
     # and more pairs for the same sentence would mostly repeat it.
-    flagged = {sid for link, _, _, evidence in found if _likely(evidence, _related(link))
+    flagged = {sid for link, _, _, evidence in found if _likely(evidence, related_probability(link))
                for sid in link.left + link.right}
     others = {(link.left[0], link.right[0]): link for link in links if not link.best}
     quiet: list[Link] = []  # graph links with no likely conflict: kept, with no evidence
@@ -109,7 +110,7 @@ def _likely(evidence: list[Evidence], related: float) -> bool:
     return verdict is not None and verdict.score >= THRESHOLD
 
 
-def _related(link: Link) -> float:
+def related_probability(link: Link) -> float:
     """The link probability; a link made by hand is related by the reviewer's word."""
     return 1.0 if link.kind == "manual" else link.score
 
@@ -128,7 +129,7 @@ def _anchored(left: Features, right: Features) -> bool:
 
 
 def _filled(link: Link, evidence: list[Evidence]) -> Link:
-    verdict = combine(evidence, _related(link))
+    verdict = combine(evidence, related_probability(link))
     return dataclasses.replace(link, contradiction=verdict) if verdict else link
 
 

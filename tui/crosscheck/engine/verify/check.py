@@ -18,6 +18,7 @@ from crosscheck.engine.contradict import (
     FeatureCache,
     find_contradictions,
     pair_evidence,
+    related_probability,
 )
 from crosscheck.engine.contradict.rules import Evidence
 from crosscheck.engine.contradict.score import combine, model_evidence
@@ -26,7 +27,14 @@ from crosscheck.engine.nli import NliScorer
 from crosscheck.engine.verify.combine import contradiction_score
 from crosscheck.engine.verify.model import Verdict, Verifier
 from crosscheck.engine.verify.reason import model_reason
-from crosscheck.engine.verify.select import BUDGET, Candidate, choose, holds_slot, slots
+from crosscheck.engine.verify.select import (
+    BUDGET,
+    Candidate,
+    choose,
+    holds_slot,
+    slots,
+    slots_of,
+)
 
 # Below this a verifier-only score is noise and the link stays without a reason.
 REASON_FLOOR = 0.2
@@ -60,7 +68,8 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
     """
     lfeat, rfeat = FeatureCache(left), FeatureCache(right)
     graph = {(link.left, link.right): link for link in links}
-    offered = [Candidate(link.left, link.right, _related(link), 0 if link.best else 1,
+    offered = [Candidate(link.left, link.right, related_probability(link),
+                         0 if link.best else 1,
                          forced=force or link.kind == "manual") for link in links]
     offered += [Candidate((lid,), (rid,), p, 2) for lid, rid, p in nearby
                 if ((lid,), (rid,)) not in graph]
@@ -86,7 +95,7 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
         rule_score = rules.score if rules else 0.0
         # The verifier's reading counts only where the pair holds the slot its type is about
         # ("a quote worded differently" needs a quote on each side).
-        typed = holds_slot(verdict.type, _union(c.left, lslots), _union(c.right, rslots))
+        typed = holds_slot(verdict.type, slots_of(c.left, lslots), slots_of(c.right, rslots))
         conflict = verdict.conflict if typed else 0.0
         score = contradiction_score(conflict, rule_score, c.related,
                                     outside=c.tier == 2, baseline=baseline)
@@ -118,10 +127,6 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
         link for key, link in found.items() if key not in graph]
 
 
-def _union(ids: tuple[str, ...], table: dict[str, frozenset[str]]) -> frozenset[str]:
-    return frozenset().union(*(table[i] for i in ids))
-
-
 def _baselines(chosen: Sequence[Candidate], verdicts: Sequence[Verdict]) -> list[float]:
     """For each pair, the larger of its two sentences' median conflict probability against
     their other counterparts read (0 when a sentence has no other)."""
@@ -141,8 +146,3 @@ def _baselines(chosen: Sequence[Candidate], verdicts: Sequence[Verdict]) -> list
 
     return [max(others(by_left[c.left], v.conflict), others(by_right[c.right], v.conflict))
             for c, v in zip(chosen, verdicts, strict=True)]
-
-
-def _related(link: Link) -> float:
-    """The link probability; a link made by hand is related by the reviewer's word."""
-    return 1.0 if link.kind == "manual" else link.score

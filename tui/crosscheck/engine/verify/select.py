@@ -79,13 +79,15 @@ def can_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
     return any(s in left or s in right for s in ONE_SIDED_SLOTS)
 
 
+def slots_of(ids: tuple[str, ...], table: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The slot types of one side of a link (its sentences' together)."""
+    return frozenset().union(*(table[i] for i in ids))
+
+
 def choose(candidates: Sequence[Candidate], left_slots: dict[str, frozenset[str]],
            right_slots: dict[str, frozenset[str]], budget: int = BUDGET) -> list[Candidate]:
     """The candidates to read, in priority order, at most ``budget`` of them."""
-    def union(ids: tuple[str, ...], table: dict[str, frozenset[str]]) -> frozenset[str]:
-        return frozenset().union(*(table[i] for i in ids))
-
     passing = [c for c in candidates if c.forced
-               or can_conflict(union(c.left, left_slots), union(c.right, right_slots))]
+               or can_conflict(slots_of(c.left, left_slots), slots_of(c.right, right_slots))]
     passing.sort(key=lambda c: (not c.forced, c.tier, -c.related, c.left, c.right))
     return passing[:budget]
