@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE))
 
 from make_seeds import gold_docs  # noqa: E402
 from splits import TRAIN_TOPICS  # noqa: E402
-from task_files import write_pair_tasks  # noqa: E402
+from task_files import task_doc_pairs, write_pair_tasks  # noqa: E402
 
 from real_data import DATA  # noqa: E402
 
@@ -32,20 +32,14 @@ OUT = ROOT / "benchmarks" / "tune_articles_c" / "tasks"
 
 
 def labelled_docs() -> set[str]:
-    docs = set()
-    for task in (HERE / "data" / "real_pairs" / "tasks").glob("real_*.txt"):
-        lines = task.read_text(encoding="utf-8").splitlines()
-        docs.update((lines[1].split(": ")[1], lines[2].split(": ")[1]))
-    return docs
+    """The articles of the labelled real candidate pairs."""
+    return {doc for pair in task_doc_pairs(HERE / "data" / "real_pairs" / "tasks", "real_*.txt")
+            for doc in pair}
 
 
 def tune_docs() -> set[str]:
     """The articles of the tune set (kept out of the weak negatives)."""
-    docs = set()
-    for task in OUT.glob("pair_*.txt"):
-        lines = task.read_text(encoding="utf-8").splitlines()
-        docs.update((lines[1].split(": ")[1], lines[2].split(": ")[1]))
-    return docs
+    return {doc for pair in task_doc_pairs(OUT, "pair_*.txt") for doc in pair}
 
 
 def main() -> None:

@@ -29,21 +29,20 @@ from make_real_candidates import candidates  # noqa: E402
 from make_seeds import gold_docs  # noqa: E402
 from make_tune_c_tasks import tune_docs  # noqa: E402
 from splits import TRAIN_TOPICS  # noqa: E402
+from task_files import task_doc_pairs  # noqa: E402
 
+from crosscheck.engine.align import NEARBY_RANK  # noqa: E402
 from real_data import DATA  # noqa: E402
 
 PER_GROUP = 14
-# As many counterparts a sentence as the verify stage reads (align.NEARBY_RANK).
-PER_SENTENCE = 5
+# As many counterparts a sentence as the verify stage reads.
+PER_SENTENCE = NEARBY_RANK
 OUT = HERE / "data" / "weak" / "weak.jsonl"
 
 
 def labelled_pairs() -> set[tuple[str, str]]:
-    found = set()
-    for task in (HERE / "data" / "real_pairs" / "tasks").glob("real_*.txt"):
-        lines = task.read_text(encoding="utf-8").splitlines()
-        found.add((lines[1].split(": ")[1], lines[2].split(": ")[1]))
-    return found
+    """The article pairs whose candidates the two labellers labelled."""
+    return task_doc_pairs(HERE / "data" / "real_pairs" / "tasks", "real_*.txt")
 
 
 def main() -> None:

@@ -24,3 +24,12 @@ def write_pair_tasks(out: Path, chosen: list[dict], start: int) -> None:
         lines = article_pair_lines(f"# pair_{n:02d}: {group}", row)
         (out / f"pair_{n:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(chosen)} tasks from {len({r['id'].split(':')[0] for r in chosen})} groups")
+
+
+def task_doc_pairs(folder: Path, pattern: str) -> set[tuple[str, str]]:
+    """(left_doc, right_doc) of every task file in ``folder`` matching ``pattern``."""
+    found = set()
+    for task in folder.glob(pattern):
+        lines = task.read_text(encoding="utf-8").splitlines()
+        found.add((lines[1].split(": ")[1], lines[2].split(": ")[1]))
+    return found
