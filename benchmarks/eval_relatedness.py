@@ -29,7 +29,7 @@ from scipy.stats import spearmanr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from crosscheck.engine.align import align  # noqa: E402
+from crosscheck.engine.analyze import align  # noqa: E402
 from crosscheck.engine.pair_model import probability, threshold  # noqa: E402
 from crosscheck.engine.semantic import embed  # noqa: E402
 from crosscheck.evaluation import (  # noqa: E402

@@ -126,7 +126,7 @@ def verify_stage_costs() -> list[tuple[float, int]]:
     """(seconds, pairs read) of the verify stage for each article pair of gold set B."""
     import json
 
-    from crosscheck.engine.align import align
+    from crosscheck.engine.analyze import align
     from crosscheck.engine.verify.check import Checked, verify_links
     from eval_article_pairs import GOLD_SETS, _articles, _document
 

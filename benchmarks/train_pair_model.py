@@ -29,7 +29,6 @@ from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from crosscheck.engine.align import candidate_pairs  # noqa: E402
 from crosscheck.engine.model import Sentence  # noqa: E402
 from crosscheck.engine.pair_features import (  # noqa: E402
     CLAIM_FEATURES,
@@ -38,6 +37,7 @@ from crosscheck.engine.pair_features import (  # noqa: E402
     claim_matrix,
     semantic_columns,
 )
+from crosscheck.engine.relate import candidate_pairs  # noqa: E402
 from crosscheck.engine.semantic import embed  # noqa: E402
 from crosscheck.evaluation import (  # noqa: E402
     corpus_stories,

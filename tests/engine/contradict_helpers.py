@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from crosscheck.engine.align import candidate_pairs
 from crosscheck.engine.contradict import find_contradictions
 from crosscheck.engine.model import Contradiction, Document, Link, Sentence, link_id
 from crosscheck.engine.pair_features import claim_matrix
 from crosscheck.engine.pair_model import probability
+from crosscheck.engine.relate import candidate_pairs
 
 
 def document(sentences: list[str], side: str) -> Document:

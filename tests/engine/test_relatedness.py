@@ -150,16 +150,16 @@ def test_semantic_off_loads_no_model(monkeypatch):
 
 
 def test_every_link_of_the_graph_survives_the_contradiction_step(bridge):
-    from crosscheck.engine.align import align
+    from crosscheck.engine.analyze import align
 
     graph = {link.id for link in align(bridge.left, bridge.right).links}
     assert graph <= {link.id for link in bridge.links}
 
 
 def test_long_articles_use_retrieval_and_still_find_the_counterparts(monkeypatch):
-    from crosscheck.engine import align
+    from crosscheck.engine import relate
 
-    monkeypatch.setattr(align, "ALL_PAIRS_UP_TO", 4)  # force the top-k retrieval path
+    monkeypatch.setattr(relate, "ALL_PAIRS_UP_TO", 4)  # force the top-k retrieval path
     analysis = _analysis(BRIDGE_LEFT, BRIDGE_RIGHT)
     cost = _sentence_id(analysis.left, "$4.2 million")
     assert (cost, _sentence_id(analysis.right, "$6.5 million")) in _pairs(analysis)

@@ -56,6 +56,22 @@ def test_each_sentence_is_encoded_once_per_session(monkeypatch):
     assert counting.seen == ["one sentence.", "two sentence.", "three sentence."]
 
 
+def test_a_full_cache_is_cleared_without_losing_the_rows_a_call_already_found(monkeypatch):
+    class IndexEncoder:
+        dimension = 1
+
+        def encode(self, texts):
+            return np.array([[float(t.split()[-1])] for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(semantic, "encoder", lambda tier: IndexEncoder())
+    monkeypatch.setattr(semantic, "_cache", {})
+    monkeypatch.setattr(semantic, "_CACHE_LIMIT", 3)
+    embed(["s 1", "s 2"], "full")
+    # Two seen and two new sentences overflow the cache: it is cleared mid-call.
+    rows = embed(["s 1", "s 3", "s 2", "s 4"], "full")
+    assert rows.ravel().tolist() == [1.0, 3.0, 2.0, 4.0]
+
+
 @pytest.mark.parametrize(("choice", "count", "expected"), [
     ("auto", 10, "full"),
     ("auto", FULL_TIER_UP_TO, "full"),

@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from crosscheck.engine.align import align  # noqa: E402
+from crosscheck.engine.analyze import align  # noqa: E402
 from crosscheck.engine.verify import load_verifier  # noqa: E402
 from crosscheck.engine.verify.check import Checked, verify_links  # noqa: E402
 from crosscheck.engine.verify.combine import contradiction_score  # noqa: E402

@@ -26,9 +26,9 @@ from make_seeds import gold_docs  # noqa: E402
 from splits import TRAIN_TOPICS  # noqa: E402
 from task_files import article_pair_lines  # noqa: E402
 
-from crosscheck.engine.align import candidate_pairs  # noqa: E402
 from crosscheck.engine.ingest import document_from_text  # noqa: E402
 from crosscheck.engine.pair_model import probability  # noqa: E402
+from crosscheck.engine.relate import candidate_pairs  # noqa: E402
 from real_data import DATA  # noqa: E402
 
 PAIRS = 20

@@ -31,7 +31,7 @@ from make_tune_c_tasks import tune_docs  # noqa: E402
 from splits import TRAIN_TOPICS  # noqa: E402
 from task_files import task_doc_pairs  # noqa: E402
 
-from crosscheck.engine.align import NEARBY_RANK  # noqa: E402
+from crosscheck.engine.match import NEARBY_RANK  # noqa: E402
 from real_data import DATA  # noqa: E402
 
 PER_GROUP = 14

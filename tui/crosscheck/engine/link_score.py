@@ -11,19 +11,19 @@ import dataclasses
 
 import numpy as np
 
-from crosscheck.engine.align import link_kind
-from crosscheck.engine.analyze import settle_kind
 from crosscheck.engine.contradict import find_contradictions
 from crosscheck.engine.diff import word_diff
+from crosscheck.engine.explain import settle_kind
+from crosscheck.engine.match import link_kind
 from crosscheck.engine.model import Document, Link, Sentence, link_id
 from crosscheck.engine.pair_features import (
     Coverage,
-    PairFeatures,
     claim_matrix,
     semantic_columns,
 )
 from crosscheck.engine.pair_model import probability, threshold
-from crosscheck.engine.semantic import TierChoice, choose_tier, embed
+from crosscheck.engine.represent import represent_sentences
+from crosscheck.engine.semantic import TierChoice
 
 
 def score_link(left: Document, right: Document, left_ids: tuple[str, ...],
@@ -33,20 +33,19 @@ def score_link(left: Document, right: Document, left_ids: tuple[str, ...],
     (``verify``: read by the conflict verifier too, as the analysis reads its links)."""
     lsents, lidx = _context(left, left_ids)
     rsents, ridx = _context(right, right_ids)
-    tier = choose_tier(semantic, len(lsents) + len(rsents))
-    extractor = PairFeatures(lsents, rsents)
+    represented = represent_sentences(left, right, lsents, rsents, semantic)
+    extractor, name = represented.lexical, represented.tier
     rows, cols = _pairs(lidx, ridx, len(lsents), len(rsents))
-    if tier is None:
+    if represented.vectors is None:
         cosines = np.zeros(len(rows), dtype=np.float32)
     else:
-        lvec, rvec = embed([s.text for s in lsents], tier), embed([s.text for s in rsents], tier)
+        lvec, rvec = represented.vectors
         cosines = np.einsum("ij,ij->i", lvec[rows], rvec[cols])
     features = np.column_stack([
         extractor.matrix(rows, cols),
         semantic_columns(cosines, rows, cols, len(lsents), len(rsents)),
     ]).astype(np.float32)
     mine = np.isin(rows, lidx) & np.isin(cols, ridx)
-    name = tier or "off"
     score = float(probability("link", name, features[mine]).max())
     claim = float(probability("claim", name, claim_matrix(
         extractor, rows[mine], cols[mine], features[mine])).max())

@@ -61,15 +61,17 @@ def pair_evidence(left: Features, right: Features, claim: float = 0.0,
 
 def find_contradictions(left: Document, right: Document, links: Sequence[Link],
                         candidates: Sequence[tuple[str, str, float]],
-                        nli: NliScorer | None = None) -> list[Link]:
+                        nli: NliScorer | None = None,
+                        facts: tuple[FeatureCache, FeatureCache] | None = None) -> list[Link]:
     """The links with ``contradiction`` filled where there is evidence, plus new related links.
 
     The best correspondence is checked in full. Other links of the relatedness graph, and
     candidate pairs below it, are checked like unaligned pairs: they must share an event,
     people or numbers, the evidence must be likely, and a sentence already in a likely
-    contradiction keeps that one.
+    contradiction keeps that one. ``facts``: the sentences' features, where the represent
+    stage keeps them.
     """
-    lfeat, rfeat = FeatureCache(left), FeatureCache(right)
+    lfeat, rfeat = facts or (FeatureCache(left), FeatureCache(right))
     found: list[tuple[Link, Features, Features, list[Evidence]]] = []
     for link in links:
         if link.best:

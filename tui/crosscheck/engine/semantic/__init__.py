@@ -101,16 +101,19 @@ _lock = threading.Lock()
 def embed(texts: Sequence[str], tier: Tier) -> np.ndarray:
     """Embeddings of ``texts`` (rows in order), computing only the ones not seen before."""
     with _lock:
-        missing = list(dict.fromkeys(t for t in texts if (tier, t) not in _cache))
+        # This call's rows are gathered here first: clearing a full cache below must not drop
+        # entries the call already found there.
+        rows = {t: _cache[(tier, t)] for t in texts if (tier, t) in _cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in rows))
         if missing:
             model = encoder(tier)
             if len(_cache) + len(missing) > _CACHE_LIMIT:
                 _cache.clear()
             for text, row in zip(missing, model.encode(missing), strict=True):
-                _cache[(tier, text)] = row
+                rows[text] = _cache[(tier, text)] = row
         if not texts:
             return np.zeros((0, encoder(tier).dimension), dtype=np.float32)
-        return np.stack([_cache[(tier, t)] for t in texts])
+        return np.stack([rows[t] for t in texts])
 
 
 def prefetch(documents: Sequence[Document], choice: TierChoice) -> threading.Thread | None:

@@ -58,15 +58,16 @@ class Checked:
 def verify_links(left: Document, right: Document, links: Sequence[Link],
                  nearby: Sequence[tuple[str, str, float]], verifier: Verifier,
                  nli: NliScorer | None = None, budget: int = BUDGET,
-                 checked: list[Checked] | None = None, force: bool = False) -> list[Link]:
+                 checked: list[Checked] | None = None, force: bool = False,
+                 facts: tuple[FeatureCache, FeatureCache] | None = None) -> list[Link]:
     """The graph's links with ``contradiction`` filled, plus likely conflicts outside it.
 
     Pairs the verifier does not read (no shared slot, or over the budget) get the rules
     alone, exactly as without the verifier. ``checked``, when given, receives every pair
     read, with its parts of the score; ``force`` reads every link given (a link the reviewer
-    drew).
+    drew); ``facts``: the sentences' features, where the represent stage keeps them.
     """
-    lfeat, rfeat = FeatureCache(left), FeatureCache(right)
+    lfeat, rfeat = facts or (FeatureCache(left), FeatureCache(right))
     graph = {(link.left, link.right): link for link in links}
     offered = [Candidate(link.left, link.right, related_probability(link),
                          0 if link.best else 1,
@@ -121,7 +122,7 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
     unread_near = [(a, b, p) for a, b, p in nearby
                    if ((a,), (b,)) not in read and p >= RULES_CANDIDATE]
     by_rules = {(link.left, link.right): link for link in find_contradictions(
-        left, right, unread, unread_near, nli=nli)}
+        left, right, unread, unread_near, nli=nli, facts=(lfeat, rfeat))}
     found.update({key: link for key, link in by_rules.items() if key not in found})
     return [found.get((link.left, link.right), link) for link in links] + [
         link for key, link in found.items() if key not in graph]

@@ -1,4 +1,4 @@
-"""Sentence alignment: candidate retrieval, a learned link model, greedy matching, merge/split.
+"""Stage 3, match: the relatedness graph and the best correspondence among the candidates.
 
 Sources order facts differently, so matching is not monotone: every content sentence may match
 any sentence of the other side, one-to-one, then grown to one-to-two where a sentence was split.
@@ -6,24 +6,16 @@ any sentence of the other side, one-to-one, then grown to one-to-two where a sen
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
-from crosscheck.engine.model import Document, Link, LinkKind, Sentence, link_id
-from crosscheck.engine.pair_features import (
-    Coverage,
-    PairFeatures,
-    claim_matrix,
-    semantic_columns,
-)
-from crosscheck.engine.pair_model import TierName, probability, threshold
-from crosscheck.engine.semantic import TierChoice, choose_tier, embed
+from crosscheck.engine.model import Link, LinkKind, link_id
+from crosscheck.engine.pair_features import Coverage, claim_matrix
+from crosscheck.engine.pair_model import probability, threshold
+from crosscheck.engine.relate import Related
+from crosscheck.engine.represent import Represented
 
-TOP_K = 8
-ALL_PAIRS_UP_TO = 250_000  # below this many pairs, score every pair: cheap and exact
 # Pairs outside the graph that the contradiction step still checks (a denial may share few
 # words with what it denies): more likely related than not, and among the CANDIDATE_RANK most
 # probable of one of their sentences. Lower cuts found nothing more on the sample corpus.
@@ -48,7 +40,6 @@ BEST_LINK_PROBABILITY = 0.75
 # while on stories mixed from MRPC tune pairs wrong extra links grow from 0.01 a sentence
 # (margin 0) to 0.13 (0.05) and 0.74 (0.2); 0.05 buys 10 points of ECB+ recall for that.
 RIVAL_MARGIN = 0.05
-_SEMANTIC_CHUNK = 1024
 
 
 @dataclass(frozen=True)
@@ -60,75 +51,23 @@ class Alignment:
     # Each sentence's NEARBY_RANK most probable counterparts outside the links (either
     # direction): the pairs the conflict verifier may read beyond the graph.
     nearby: tuple[tuple[str, str, float], ...] = ()
+    # What the represent stage measured, for the stages after this one.
+    represented: Represented | None = None
 
 
-@dataclass(frozen=True)
-class CandidatePairs:
-    """Every candidate pair of content sentences with its features (also used for fitting)."""
-
-    lsents: list[Sentence]
-    rsents: list[Sentence]
-    rows: np.ndarray
-    cols: np.ndarray
-    features: np.ndarray
-    extractor: PairFeatures
-    tier: TierName
-
-
-def candidate_pairs(left: Document, right: Document,
-                    semantic: TierChoice = "auto") -> CandidatePairs:
-    """Retrieve candidate pairs of content sentences and compute their features."""
-    lsents = [s for s in left.sentences if not s.boilerplate]
-    rsents = [s for s in right.sentences if not s.boilerplate]
-    return pairs_of_sentences(lsents, rsents, semantic)
-
-
-def pairs_of_sentences(lsents: list[Sentence], rsents: list[Sentence],
-                       semantic: TierChoice = "auto") -> CandidatePairs:
-    """Candidate pairs and FEATURES for two lists of content sentences."""
-    tier = choose_tier(semantic, len(lsents) + len(rsents))
-    vectors = None
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # The encoders release the GIL: embedding runs while the word features are built.
-        pending = None if tier is None else pool.submit(
-            lambda: (embed([s.text for s in lsents], tier), embed([s.text for s in rsents], tier)))
-        extractor = PairFeatures(lsents, rsents)
-        if pending is not None:
-            vectors = pending.result()
-    if len(lsents) * len(rsents) <= ALL_PAIRS_UP_TO:
-        grid = np.indices((len(lsents), len(rsents))).reshape(2, -1)
-        rows, cols = grid[0], grid[1]
-    else:
-        # The fast tier's cosines rerank word-retrieved pairs; only the full tier is good enough
-        # at finding pairs that share no words to pay for a semantic retrieval pass.
-        rows, cols = _candidate_pairs(*extractor.vectors.retrieval,
-                                      vectors if tier == "full" else None)
-    if vectors is None:
-        cosines = np.zeros(len(rows), dtype=np.float32)
-    else:
-        cosines = np.einsum("ij,ij->i", vectors[0][rows], vectors[1][cols])
-    features = np.column_stack([
-        extractor.matrix(rows, cols),
-        semantic_columns(cosines, rows, cols, len(lsents), len(rsents)),
-    ]).astype(np.float32)
-    return CandidatePairs(lsents, rsents, rows, cols, features, extractor, tier or "off")
-
-
-def align(left: Document, right: Document, semantic: TierChoice = "auto") -> Alignment:
-    """The relatedness graph of ``left`` and ``right``, with its best correspondence marked.
+def match(scored: Related) -> Alignment:
+    """The relatedness graph of the related candidates, with its best correspondence marked.
 
     The best correspondence (one-to-one, grown to one-to-two where a sentence was split) is
     matched greedily among pairs above BEST_LINK_PROBABILITY, and flagged ``best``. Every
     other pair whose probability passes the tier's threshold, among each sentence's
     MAX_COUNTERPARTS most probable, is a link too, so one sentence may be in several.
     """
-    if not any(not s.boilerplate for s in left.sentences) or not any(
-            not s.boilerplate for s in right.sentences):
-        return Alignment((), _content_ids(left), _content_ids(right), ())
-    scored = candidate_pairs(left, right, semantic)
-    scores = probability("link", scored.tier, scored.features)
-    link_cut = threshold("link", scored.tier)
-    rank = np.minimum(_rank_within(scored.rows, scores), _rank_within(scored.cols, scores))
+    represented = scored.represented
+    if represented.empty:
+        return Alignment((), tuple(s.id for s in represented.lsents),
+                         tuple(s.id for s in represented.rsents), (), represented=represented)
+    scores, link_cut, rank = scored.scores, scored.link_cut, scored.rank
     edge = (scores >= link_cut) & (rank < MAX_COUNTERPARTS)
     usable = edge | (scores >= BEST_LINK_PROBABILITY)
     pairs = _greedy_match(scored.rows[usable], scored.cols[usable], scores[usable])
@@ -172,10 +111,11 @@ def align(left: Document, right: Document, semantic: TierChoice = "auto") -> Ali
         tuple(s.id for s in scored.rsents if s.id not in used_r),
         candidates,
         nearby,
+        represented,
     )
 
 
-def _other_counterparts(scored: CandidatePairs, edge: np.ndarray,
+def _other_counterparts(scored: Related, edge: np.ndarray,
                         probabilities: dict[tuple[int, int], float],
                         groups: list[Group]) -> list[Group]:
     """Graph edges outside the best correspondence that are worth a link of their own.
@@ -201,63 +141,6 @@ def _other_counterparts(scored: CandidatePairs, edge: np.ndarray,
                 or p >= max(best_of[0][i], best_of[1][j]) - RIVAL_MARGIN):
             kept.append(((i,), (j,)))
     return kept
-
-
-def _content_ids(doc: Document) -> tuple[str, ...]:
-    return tuple(s.id for s in doc.sentences if not s.boilerplate)
-
-
-def _candidate_pairs(
-    left: sparse.csr_matrix, right: sparse.csr_matrix,
-    vectors: tuple[np.ndarray, np.ndarray] | None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """The TOP_K most similar right rows of every left row, and vice versa, by words and
-    (where there are embeddings) by meaning; sorted (row, col) arrays without repeats."""
-    width = right.shape[0]
-    product = (left @ right.T).tocoo()
-    keep = ((_rank_within(product.row, product.data) < TOP_K)
-            | (_rank_within(product.col, product.data) < TOP_K))
-    keys = [product.row[keep].astype(np.int64) * width + product.col[keep]]
-    if vectors is not None:
-        keys.extend(_semantic_top_k(*vectors))
-    unique = np.unique(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
-    return unique // width, unique % width
-
-
-def _rank_within(groups: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """Each pair's rank by score among the pairs of its group (0 = best; ties by position)."""
-    if len(scores) == 0:
-        return np.zeros(0, dtype=np.int64)
-    # One stable sort on a single float key (group first, then score descending) is several
-    # times faster than lexsort on millions of retrieved pairs.
-    span = float(scores.max() - scores.min()) + 1.0
-    key = groups.astype(np.float64) * span + (scores.max() - scores.astype(np.float64))
-    order = np.argsort(key, kind="stable")
-    sorted_groups = groups[order]
-    starts = np.r_[True, sorted_groups[1:] != sorted_groups[:-1]]
-    first = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order)) - first
-    return rank
-
-
-def _semantic_top_k(left: np.ndarray, right: np.ndarray) -> list[np.ndarray]:
-    """Pair keys (row * len(right) + col) of the TOP_K nearest right rows of every left row by
-    embedding cosine, and of the TOP_K nearest left rows of every right row.
-
-    The product is taken in row chunks, once each way, so it never sits whole in memory.
-    """
-    width = right.shape[0]
-    keys = []
-    for rows, cols, flip in ((left, right, False), (right, left, True)):
-        k = min(TOP_K, cols.shape[0])
-        for start in range(0, rows.shape[0], _SEMANTIC_CHUNK):
-            block = rows[start:start + _SEMANTIC_CHUNK] @ cols.T
-            best = np.argpartition(block, block.shape[1] - k, axis=1)[:, -k:]
-            own = np.repeat(np.arange(start, start + len(block), dtype=np.int64), k)
-            other = best.ravel().astype(np.int64)
-            keys.append(other * width + own if flip else own * width + other)
-    return keys
 
 
 def _greedy_match(rows: np.ndarray, cols: np.ndarray,
@@ -322,7 +205,7 @@ class _PairScores:
     claim_cut: float
 
 
-def _make_link(group: Group, scored: CandidatePairs, coverage: Coverage, scores: _PairScores,
+def _make_link(group: Group, scored: Related, coverage: Coverage, scores: _PairScores,
                *, best: bool) -> Link:
     lidx, ridx = group
     left_ids = tuple(scored.lsents[i].id for i in lidx)
