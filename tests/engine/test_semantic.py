@@ -10,7 +10,6 @@ import pytest
 
 from crosscheck.engine import semantic
 from crosscheck.engine.semantic import (
-    FULL_TIER_UP_TO,
     SemanticModelError,
     check_model_files,
     choose_tier,
@@ -73,15 +72,59 @@ def test_a_full_cache_is_cleared_without_losing_the_rows_a_call_already_found(mo
 
 
 @pytest.mark.parametrize(("choice", "count", "expected"), [
-    ("auto", 10, "full"),
-    ("auto", FULL_TIER_UP_TO, "full"),
-    ("auto", FULL_TIER_UP_TO + 1, "fast"),
     ("full", 100_000, "full"),
     ("fast", 3, "fast"),
     ("off", 3, None),
 ])
-def test_tier_is_chosen_by_size_unless_named(choice, count, expected):
+def test_a_named_tier_is_used_at_any_size(choice, count, expected):
     assert choose_tier(choice, count) == expected
+
+
+def _measured(monkeypatch, probe: float) -> None:
+    from crosscheck.engine.semantic import cost
+
+    monkeypatch.delenv("CROSSCHECK_SEMANTIC_RATE", raising=False)
+    monkeypatch.setattr(cost, "probe_seconds", lambda: probe)
+    monkeypatch.setattr(cost, "_runs", {"sentences": 0, "seconds": 0.0, "load": None})
+    monkeypatch.setattr(semantic, "_loaded", set())
+
+
+def test_auto_takes_the_transformer_while_this_machine_does_it_quickly(monkeypatch):
+    from crosscheck.engine.semantic import cost
+
+    _measured(monkeypatch, cost.REFERENCE_PROBE_SECONDS)
+    assert choose_tier("auto", 10) == "full"
+    assert choose_tier("auto", 5_000) == "fast"
+
+
+def test_auto_gives_a_slower_machine_the_static_tier_sooner(monkeypatch):
+    from crosscheck.engine.semantic import cost
+
+    _measured(monkeypatch, cost.REFERENCE_PROBE_SECONDS)
+    fast_machine = max(n for n in range(1, 500) if choose_tier("auto", n) == "full")
+    _measured(monkeypatch, cost.REFERENCE_PROBE_SECONDS * 3)
+    slow_machine = max((n for n in range(1, 500) if choose_tier("auto", n) == "full"), default=0)
+    assert slow_machine < fast_machine
+
+
+def test_auto_learns_the_transformers_own_throughput_and_load(monkeypatch):
+    from crosscheck.engine.semantic import cost
+
+    _measured(monkeypatch, cost.REFERENCE_PROBE_SECONDS)
+    before = max(n for n in range(1, 2_000) if choose_tier("auto", n) == "full")
+    cost.record_load(0.01)
+    cost.record_run(1_000, 1.0)  # ran four times as fast as the probe expected
+    semantic._loaded.add("full")  # and it is loaded now: no load cost left
+    after = max(n for n in range(1, 2_000) if choose_tier("auto", n) == "full")
+    assert after > 3 * before
+
+
+def test_a_pinned_rate_replaces_the_measurement(monkeypatch):
+    monkeypatch.setenv("CROSSCHECK_SEMANTIC_RATE", "10")
+    monkeypatch.setattr(semantic, "_loaded", set())
+    assert choose_tier("auto", 5) == "fast"  # 0.15 s to load + 0.5 s to embed
+    monkeypatch.setenv("CROSSCHECK_SEMANTIC_RATE", "100000")
+    assert choose_tier("auto", 1_000) == "full"
 
 
 def test_damaged_model_file_is_refused(tmp_path, monkeypatch):

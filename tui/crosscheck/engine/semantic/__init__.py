@@ -7,8 +7,9 @@ Two tiers of the same model, all-MiniLM-L6-v2 (Apache-2.0, see ``assets/NOTICE``
 - ``fast``: a static embedding distilled from that same model (``tools/distill_static.py``),
   shipped in the wheel; tens of thousands of sentences a second.
 
-``auto`` takes ``full`` while the two articles hold at most ``FULL_TIER_UP_TO`` content
-sentences together, else ``fast``, so a book-length pair stays linear and quick. Vectors are
+``auto`` takes ``full`` when this machine is expected to load it (if not loaded yet) and embed
+the pair's sentences within ``cost.AUTO_FULL_SECONDS``, measured here (``cost``), else
+``fast``, so a book-length pair, or a slow machine, stays quick. Vectors are
 L2-normalised and cached by (tier, text) for the life of the process, so the app embeds a
 sentence once per session however often it re-analyses.
 """
@@ -32,9 +33,6 @@ __all__ = ["SemanticModelError", "check_model_files", "choose_tier", "content_co
 Tier = Literal["full", "fast"]
 TierChoice = Literal["auto", "full", "fast", "off"]
 TIER_CHOICES: tuple[str, ...] = ("auto", "full", "fast", "off")
-# At about 250 sentences a second on two cores, 120 sentences keep a whole analysis near half a
-# second; longer pairs take the fast tier (see BENCHMARKS.md for what each tier reaches).
-FULL_TIER_UP_TO = 120
 _CACHE_LIMIT = 50_000
 
 
@@ -51,8 +49,14 @@ def choose_tier(choice: TierChoice, n_sentences: int) -> Tier | None:
     if choice == "off":
         return None
     if choice == "auto":
-        return "full" if n_sentences <= FULL_TIER_UP_TO else "fast"
+        from crosscheck.engine.semantic.cost import AUTO_FULL_SECONDS, full_tier_seconds
+
+        expected = full_tier_seconds(n_sentences, loaded="full" in _loaded)
+        return "full" if expected <= AUTO_FULL_SECONDS else "fast"
     return choice
+
+
+_loaded: set[str] = set()  # the tiers whose encoder this process has loaded
 
 
 @lru_cache(maxsize=2)
@@ -61,10 +65,13 @@ def encoder(tier: Tier) -> Encoder:
     if tier == "full":
         from crosscheck.engine.semantic.transformer import TransformerEncoder
 
-        return TransformerEncoder.load()
-    from crosscheck.engine.semantic.static import StaticEncoder
+        loaded: Encoder = TransformerEncoder.load()
+    else:
+        from crosscheck.engine.semantic.static import StaticEncoder
 
-    return StaticEncoder.load()
+        loaded = StaticEncoder.load()
+    _loaded.add(tier)
+    return loaded
 
 
 def content_count(*documents: Document) -> int:
