@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from crosscheck.engine.contradict import (
     THRESHOLD,
@@ -30,9 +31,9 @@ from crosscheck.engine.verify.reason import model_reason
 from crosscheck.engine.verify.select import (
     BUDGET,
     Candidate,
+    SlotTable,
     choose,
     holds_slot,
-    slots,
     slots_of,
 )
 
@@ -74,23 +75,31 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
                          forced=force or link.kind == "manual") for link in links]
     offered += [Candidate((lid,), (rid,), p, 2) for lid, rid, p in nearby
                 if ((lid,), (rid,)) not in graph]
-    lslots = {sid: slots(lfeat.one(sid)) for c in offered for sid in c.left}
-    rslots = {sid: slots(rfeat.one(sid)) for c in offered for sid in c.right}
+    # Slots are computed as the choice reaches each sentence: the features of the others are
+    # extracted below by the rules, while the verifier reads.
+    lslots, rslots = SlotTable(lfeat.one), SlotTable(rfeat.one)
     chosen = choose(offered, lslots, rslots, budget)
     pairs = [(" ".join(left.sentence(s).text for s in c.left),
               " ".join(right.sentence(s).text for s in c.right)) for c in chosen]
-    verdicts = verifier.verify(pairs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The verifier releases the GIL: it reads while the rules below run in this thread.
+        reading = pool.submit(verifier.verify, pairs)
+        evidences = [_rule_evidence(c, graph, lfeat, rfeat) for c in chosen]
+        read = {(c.left, c.right) for c in chosen}
+        unread = [link for link in links if (link.left, link.right) not in read]
+        unread_near = [(a, b, p) for a, b, p in nearby
+                       if ((a,), (b,)) not in read and p >= RULES_CANDIDATE]
+        by_rules = {(link.left, link.right): link for link in find_contradictions(
+            left, right, unread, unread_near, nli=nli, facts=(lfeat, rfeat))}
+        verdicts = reading.result()
     baselines = _baselines(chosen, verdicts)
     nli_probabilities = nli.score(pairs) if nli is not None and pairs else [0.0] * len(pairs)
     found: dict[tuple[tuple[str, ...], tuple[str, ...]], Link] = {}
-    for c, verdict, nli_p, baseline in zip(chosen, verdicts, nli_probabilities, baselines,
-                                           strict=True):
-        lf, rf = lfeat(c.left), rfeat(c.right)
+    for c, verdict, nli_p, baseline, evidence in zip(chosen, verdicts, nli_probabilities,
+                                                     baselines, evidences, strict=True):
         link = graph.get((c.left, c.right))
-        claim = 1.0 if link is not None and link.kind == "manual" else (
-            link.same_claim or 0.0 if link is not None else 0.0)
-        evidence: list[Evidence] = pair_evidence(lf, rf, claim, linked=c.tier == 0)
         if nli_p >= THRESHOLD:
+            lf, rf = lfeat(c.left), rfeat(c.right)
             evidence.append(model_evidence(nli_p, lf.span, rf.span, lf.text, rf.text))
         rules = combine(evidence, 1.0)
         rule_score = rules.score if rules else 0.0
@@ -117,15 +126,19 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
 
         found[c.left, c.right] = dataclasses.replace(
             link, contradiction=Contradiction(score, tuple(reasons)))
-    read = {(c.left, c.right) for c in chosen}
-    unread = [link for link in links if (link.left, link.right) not in read]
-    unread_near = [(a, b, p) for a, b, p in nearby
-                   if ((a,), (b,)) not in read and p >= RULES_CANDIDATE]
-    by_rules = {(link.left, link.right): link for link in find_contradictions(
-        left, right, unread, unread_near, nli=nli, facts=(lfeat, rfeat))}
     found.update({key: link for key, link in by_rules.items() if key not in found})
     return [found.get((link.left, link.right), link) for link in links] + [
         link for key, link in found.items() if key not in graph]
+
+
+def _rule_evidence(c: Candidate, graph: dict[tuple[tuple[str, ...], tuple[str, ...]], Link],
+                   lfeat: FeatureCache, rfeat: FeatureCache) -> list[Evidence]:
+    """The rules' findings on a pair the verifier reads (a drawn link states the same claim by
+    the reviewer's word)."""
+    link = graph.get((c.left, c.right))
+    claim = 1.0 if link is not None and link.kind == "manual" else (
+        link.same_claim or 0.0 if link is not None else 0.0)
+    return pair_evidence(lfeat(c.left), rfeat(c.right), claim, linked=c.tier == 0)
 
 
 def _baselines(chosen: Sequence[Candidate], verdicts: Sequence[Verdict]) -> list[float]:

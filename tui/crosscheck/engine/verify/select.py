@@ -1,18 +1,18 @@
 """Which sentence pairs the verifier reads: a cheap prefilter, then a budget in priority order.
 
 The verifier costs about three milliseconds a pair on one core (two pairs at once on two
-cores); rules cost a fraction of that. So every link of the relatedness graph and each sentence's nearest candidates are
-considered, but a pair is read only when it can hold a conflict (the two sides share a slot
-type: both state a figure, a date, a name or a quote, or either side hedges, denies or
-negates), and at most ``BUDGET`` pairs an analysis are read, in this order: the best
-correspondence, other graph links, then candidates, each by relatedness probability. At
-2 x 5,000 sentences the budget keeps the pairs most likely to conflict (best links with a
-shared slot first).
+cores); rules cost a fraction of that. So every link of the relatedness graph and each
+sentence's nearest candidates are considered, but a pair is read only when it can hold a
+conflict (the two sides share a slot type: both state a figure, a date, a name or a quote, or
+either side hedges, denies or negates), and at most ``BUDGET`` pairs an analysis are read, in
+this order: the best correspondence, other graph links, then candidates, each by relatedness
+probability. At 2 x 5,000 sentences the budget keeps the pairs most likely to conflict (best
+links with a shared slot first).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from crosscheck.engine.contradict.features import Features
@@ -87,10 +87,32 @@ def slots_of(ids: tuple[str, ...], table: dict[str, frozenset[str]]) -> frozense
     return frozenset().union(*(table[i] for i in ids))
 
 
-def choose(candidates: Sequence[Candidate], left_slots: dict[str, frozenset[str]],
-           right_slots: dict[str, frozenset[str]], budget: int = BUDGET) -> list[Candidate]:
-    """The candidates to read, in priority order, at most ``budget`` of them."""
-    passing = [c for c in candidates if c.forced
-               or can_conflict(slots_of(c.left, left_slots), slots_of(c.right, right_slots))]
-    passing.sort(key=lambda c: (not c.forced, c.tier, -c.related, c.left, c.right))
-    return passing[:budget]
+def choose(candidates: Sequence[Candidate], left_slots: Mapping[str, frozenset[str]],
+           right_slots: Mapping[str, frozenset[str]], budget: int = BUDGET) -> list[Candidate]:
+    """The candidates to read, in priority order, at most ``budget`` of them (every forced
+    one however many).
+
+    Candidates are tested in priority order and the test stops when the budget is full, so
+    slot tables that compute on lookup (``SlotTable``) only read the sentences it reached.
+    """
+    chosen: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (not c.forced, c.tier, -c.related, c.left,
+                                               c.right)):
+        if len(chosen) >= budget and not c.forced:
+            break
+        if c.forced or can_conflict(slots_of(c.left, left_slots),
+                                    slots_of(c.right, right_slots)):
+            chosen.append(c)
+    return chosen
+
+
+class SlotTable(dict):
+    """Slot types by sentence id, each computed from its features on first lookup."""
+
+    def __init__(self, features: Callable[[str], Features]) -> None:
+        super().__init__()
+        self._features = features
+
+    def __missing__(self, sid: str) -> frozenset[str]:
+        found = self[sid] = slots(self._features(sid))
+        return found
