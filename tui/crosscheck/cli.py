@@ -155,9 +155,9 @@ def _load_pair(args: argparse.Namespace):
     # A missing or damaged model file is one line and exit 2 before any work or screen.
     check_model_files(args.semantic, content_count(left, right))
     if args.verifier == "on":
-        from crosscheck.engine.verify import load_verifier
+        from crosscheck.engine.verify import check_verifier_file
 
-        load_verifier()  # checks the model's sha256: a damaged file is one line, exit 2
+        check_verifier_file()  # a missing or damaged model is one line, exit 2
     return left, right
 
 
@@ -203,10 +203,14 @@ def _run_open(args: argparse.Namespace) -> int:
         _progress("")  # an error is then the one line left on the terminal
     _progress(f"crosscheck: {len(documents[0].sentences):,} and {len(documents[1].sentences):,} "
               "sentences read; opening the review …\n")
+    # A --nli model is loaded here, so a bad one is the one error line before any screen; a
+    # loaded model does not cross a pipe, so that analysis stays in this process, its sentence
+    # model loading while Textual starts. Otherwise the engine process loads everything.
     nli = _load_nli(args.nli)
-    from crosscheck.engine.semantic import prefetch
+    if nli is not None:
+        from crosscheck.engine.semantic import prefetch
 
-    prefetch(documents, args.semantic)  # the model loads while Textual starts
+        prefetch(documents, args.semantic)
     return _run_app(args, documents, nli)
 
 
@@ -228,7 +232,11 @@ def _run_app(args: argparse.Namespace, documents, nli: object) -> int:
     app = make_app(args.left, args.right, reviewer=args.reviewer, nli=nli, store_path=None,
                    documents=documents, semantic=args.semantic,
                    verify=args.verifier == "on", cache=not args.no_cache)
-    app.run()
+    app.start_engine()  # the analysis starts while Textual does
+    try:
+        app.run()
+    finally:
+        app.close_engine()  # whatever ended the app (its unmount kills it too)
     if app.fatal_error:
         raise CrosscheckError(app.fatal_error)
     return int(app.return_code or 0)

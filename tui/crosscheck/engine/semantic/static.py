@@ -11,7 +11,6 @@ import io
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from crosscheck.engine.semantic.tokenizer import (
     ASSETS,
@@ -50,6 +49,8 @@ class StaticEncoder:
         indptr = np.cumsum([0, *(len(e.ids) for e in encodings)])
         ids = np.fromiter((i for e in encodings for i in e.ids), dtype=np.int64,
                           count=int(indptr[-1]))
+        from scipy import sparse  # here: checking the table's files must stay light
+
         counts = sparse.csr_matrix((self._weights[ids], ids, indptr),
                                    shape=(len(texts), len(self._weights)))
         pooled = np.asarray(counts @ self._vectors, dtype=np.float32)

@@ -13,7 +13,9 @@ from crosscheck.engine.verify.model import (
     Verdict,
     Verifier,
     VerifierError,
+    check_verifier_file,
     load_verifier,
 )
 
-__all__ = ["TYPES", "Verdict", "Verifier", "VerifierError", "load_verifier"]
+__all__ = ["TYPES", "Verdict", "Verifier", "VerifierError", "check_verifier_file",
+           "load_verifier"]

@@ -116,6 +116,15 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
+def check_verifier_file() -> None:
+    """Raise ``VerifierError``'s parent (one line) if the model file is missing or damaged,
+    without loading onnxruntime, so the CLI can refuse before any work."""
+    path = model_file()
+    what = "the conflict verifier model" if path == ASSETS / "verifier.onnx" else (
+        f"the conflict verifier model {str(path)!r} ($CROSSCHECK_VERIFIER_FILE)")
+    verified_bytes(path, _meta()["sha256"], what)
+
+
 @lru_cache(maxsize=1)
 def load_verifier() -> Verifier:
     """The shipped verifier, checked against its sha256; a one-line error when it is not."""
