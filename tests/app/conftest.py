@@ -29,9 +29,11 @@ def analysis() -> Analysis:
 
 
 def build_app(analysis: Analysis, store_path: Path) -> CrosscheckApp:
-    """The app as the CLI builds it, over a real store in ``store_path``."""
+    """The app as the CLI builds it, over a real store in ``store_path`` (its engine in this
+    process: a child process costs a second to start; tests/app/test_engine_process.py tests
+    that path)."""
     app = make_app(None, None, reviewer="tester", nli=None, store_path=store_path,
-                   analysis=analysis)
+                   analysis=analysis, in_process=True)
     app.theme = "textual-dark"
     return app
 

@@ -126,7 +126,7 @@ async def test_analysis_runs_in_a_worker_from_files(tmp_path) -> None:
     left.write_text("Ferry vote passes.\n\nThe council met on Monday. It approved the plan.\n")
     right.write_text("Ferry vote passes.\n\nThe council met on Tuesday. It approved the plan.\n")
     app = make_app(str(left), str(right), reviewer="tester", nli=None,
-                   store_path=tmp_path / "w.db")
+                   store_path=tmp_path / "w.db", in_process=True)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -188,7 +188,7 @@ async def test_articles_can_be_read_while_the_analysis_is_still_running(tmp_path
     right = document_from_text("Ferry vote passes.\n\nThe council met on Tuesday.\n",
                                source="right.txt", side="R")
     app = make_app("left.txt", "right.txt", reviewer="tester", nli=None,
-                   store_path=tmp_path / "p.db", documents=(left, right))
+                   store_path=tmp_path / "p.db", documents=(left, right), in_process=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         shown = " ".join(pane_lines(app.review.query_one("#left-pane", ArticlePane)))

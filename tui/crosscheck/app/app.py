@@ -11,12 +11,15 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from crosscheck.analysis_worker import DEFAULT_ANALYSE
+from crosscheck.app.engine_client import EngineChild, EngineClient, reply_message
 from crosscheck.app.keymap import palette_entries
 from crosscheck.app.messages import (
     AnalysisFailed,
     AnalysisProgress,
     AnalysisReady,
     ManualLinkDrawn,
+    ManualLinkFailed,
     ManualLinkScored,
 )
 from crosscheck.app.review_model import FILTERS, ReviewModel
@@ -45,7 +48,8 @@ class CrosscheckApp(App[None]):
                  analysis: Analysis | None = None,
                  documents: tuple[Document, Document] | None = None,
                  semantic: TierChoice = "auto", verify: bool = False,
-                 cache: AnalysisCache | None = None) -> None:
+                 cache: AnalysisCache | None = None, in_process: bool = False,
+                 analyse_function: str = DEFAULT_ANALYSE) -> None:
         super().__init__()
         self.cache = cache
         self.semantic = semantic
@@ -61,23 +65,72 @@ class CrosscheckApp(App[None]):
         self.fatal_error: str | None = None
         self.last_export: Path | None = None
         self.review = ReviewScreen()
+        # The engine works in a child process (keys answer while it runs; quitting kills it),
+        # unless it must stay here: an NLI scorer already loaded in this process cannot cross
+        # a pipe, and in_process keeps a patched engine in reach (tests).
+        stay = in_process or (nli is not None and not isinstance(nli, str))
+        self.engine: EngineClient | None = None if stay else EngineClient(analyse_function)
+        self._analysis_asked = False
+        self._mounted = False
+        self._reading: EngineChild | None = None  # the child whose replies are being read
 
     async def on_mount(self) -> None:
+        self._mounted = True
         await self.push_screen(self.review)
         if self.analysis is not None:
             self.open_analysis(self.analysis)
         else:
             if self.documents is not None:
                 self.review.preview(*self.documents)
-            self.run_analysis()
+            if self.engine is None:
+                self.run_analysis()
+            else:
+                self.start_engine()
+        if self.engine is not None and self.engine.child is not None:
+            self._watch(self.engine.child)
 
     def on_unmount(self) -> None:
-        self.store.close()
+        try:
+            self.close_engine()
+        finally:
+            self.store.close()
+
+    # -- the engine process ---------------------------------------------------------------
+    def start_engine(self) -> None:
+        """Start the engine process and the analysis (when there is one to run). The CLI calls
+        this before Textual starts, so the child's start-up and the analysis overlap it; the
+        replies wait in the pipe until the app is mounted and reads them."""
+        if self.engine is None or self.analysis is not None or self._analysis_asked:
+            return
+        left, right = self.documents or self.sources
+        assert left is not None and right is not None
+        self._analysis_asked = True
+        cache = str(self.cache.folder) if self.cache is not None else None
+        nli = self.nli if isinstance(self.nli, str) else None
+        self._watch(self.engine.analyse(left, right, semantic=self.semantic, verify=self.verify,
+                                        nli=nli, cache_folder=cache))
+
+    def close_engine(self) -> None:
+        """Kill the engine process (on every way out: quitting must not wait for it)."""
+        if self.engine is not None:
+            self.engine.close()
+
+    def _watch(self, child: EngineChild) -> None:
+        if self._mounted and child is not self._reading:
+            self._reading = child
+            self._read_engine(child)
+
+    @work(thread=True, group="engine")
+    def _read_engine(self, child: EngineChild) -> None:
+        """Post the engine process' replies as the app's messages, until the child ends."""
+        for reply in child.replies():
+            self.post_message(reply_message(reply))
 
     # -- analysis -----------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
-        """Load both sources and analyse them off the UI thread, posting progress."""
+        """In this process (``self.engine`` is None): load both sources and analyse them off
+        the UI thread, posting progress."""
         from crosscheck.engine.analyze import analyze
         from crosscheck.engine.ingest import load_document
         from crosscheck.store.analysis_cache import analysis_options, cached
@@ -150,10 +203,23 @@ class CrosscheckApp(App[None]):
                         "(the text changed); they are kept in the store.",
                         title="Unplaced verdicts", severity="warning")
 
-    @work(thread=True, group="manual-links")
     def score_manual_links(self, links: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
                            ) -> None:
-        """Analyse links drawn by hand as the engine analyses its own, off the UI thread."""
+        """Analyse links drawn by hand as the engine analyses its own, off the UI thread (in
+        the engine process, which starts now if it is not running)."""
+        analysis = self.analysis
+        assert analysis is not None
+        if self.engine is None:
+            self._score_in_thread(links)
+            return
+        for key, left_ids, right_ids in links:
+            child = self.engine.score(key, left_ids, right_ids, (analysis.left, analysis.right),
+                                      semantic=self.semantic, verify=self.verify)
+            self._watch(child)
+
+    @work(thread=True, group="manual-links")
+    def _score_in_thread(self, links: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
+                         ) -> None:
         from crosscheck.engine.link_score import score_link
 
         analysis = self.analysis
@@ -163,14 +229,16 @@ class CrosscheckApp(App[None]):
                 link = score_link(analysis.left, analysis.right, left_ids, right_ids,
                                   self.semantic, self.verify)
             except Exception as error:  # noqa: BLE001 - the link stays, unscored
-                self.call_from_thread(self.notify, f"The link {key} stays unscored: {error}",
-                                      title="Link not analysed", severity="warning",
-                                      markup=False)
+                self.post_message(ManualLinkFailed(key, str(error) or type(error).__name__))
                 continue
             self.post_message(ManualLinkScored(key, link))
 
     def on_manual_link_drawn(self, message: ManualLinkDrawn) -> None:
         self.score_manual_links([(message.key, message.left_ids, message.right_ids)])
+
+    def on_manual_link_failed(self, message: ManualLinkFailed) -> None:
+        self.notify(f"The link {message.key} stays unscored: {message.error}",
+                    title="Link not analysed", severity="warning", markup=False)
 
     def on_manual_link_scored(self, message: ManualLinkScored) -> None:
         if self.session is None:
@@ -270,9 +338,12 @@ def make_app(left_source: str | None, right_source: str | None, *, reviewer: str
              analysis: Analysis | None = None,
              documents: tuple[Document, Document] | None = None,
              semantic: TierChoice = "auto", verify: bool = False,
-             cache: bool = True) -> CrosscheckApp:
+             cache: bool = True, in_process: bool = False,
+             analyse_function: str = DEFAULT_ANALYSE) -> CrosscheckApp:
     """Open the store and build the app (the CLI and tests both come through here);
-    ``cache``: keep analyses beside the verdict database (``--no-cache`` turns it off)."""
+    ``cache``: keep analyses beside the verdict database (``--no-cache`` turns it off);
+    ``in_process``: run the engine in this process's threads, not in a child process;
+    ``analyse_function``: what the child calls to analyse ("module:function", for tests)."""
     from crosscheck.store import VerdictStore, default_reviewer
     from crosscheck.store.analysis_cache import AnalysisCache
     from crosscheck.store.db import default_db_path
@@ -281,4 +352,5 @@ def make_app(left_source: str | None, right_source: str | None, *, reviewer: str
     folder = AnalysisCache.beside(store_path or default_db_path()) if cache else None
     return CrosscheckApp(left_source, right_source, store=store,
                          reviewer=reviewer or default_reviewer(), nli=nli, analysis=analysis,
-                         documents=documents, semantic=semantic, verify=verify, cache=folder)
+                         documents=documents, semantic=semantic, verify=verify, cache=folder,
+                         in_process=in_process, analyse_function=analyse_function)

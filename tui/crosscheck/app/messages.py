@@ -65,3 +65,12 @@ class ManualLinkDrawn(Message):
         self.key = key
         self.left_ids = left_ids
         self.right_ids = right_ids
+
+
+class ManualLinkFailed(Message):
+    """The engine could not analyse the manual link ``key``: it stays, unscored."""
+
+    def __init__(self, key: str, error: str) -> None:
+        super().__init__()
+        self.key = key
+        self.error = error
