@@ -199,3 +199,14 @@ def test_an_explanation_that_only_restates_its_spans_is_not_said_twice() -> None
     assert says_more_than_spans("votes: 5-2 vs unanimously", "5-2", "unanimously")
     assert says_more_than_spans("650 million users vs 600 million users (within rounding)",
                                 "650 million users", "600 million users")
+
+
+def test_the_month_may_in_a_date_is_not_a_hedge():
+    # A dateline's "May 2, 2013" against a certain statement is no hedging conflict ...
+    assert "modality" not in types(
+        "Harbour plant closes its doors, May 2, 2013 at 4 pm.",
+        "The harbour plant will close its doors, the owners said.", threshold=0.0)
+    # ... while the modal verb still is one.
+    assert "modality" in types("The harbour plant may close its doors, the owners said.",
+                               "The harbour plant will close its doors, the owners said.",
+                               threshold=0.0)

@@ -93,3 +93,34 @@ def test_a_side_without_content_goes_through_every_stage():
     analysis = explain(verify(match(relate(represent(left, right)))))
     assert analysis.links == ()
     assert len(analysis.right_only) == sum(1 for s in right.sentences if not s.boilerplate)
+
+
+SELF = ("Harbour plant to cut jobs\n\n"
+        "The Dunmore harbour plant employs 300 people, the company said on Monday. "
+        "Last year the plant employed 250 people, according to its annual report. "
+        "The company may close a second site in the spring, a spokeswoman said. "
+        "The company will close the second site, the union said on Tuesday. "
+        "Production fell by 12 percent in the third quarter. "
+        "Production rose by 4 percent in the fourth quarter, the firm said.\n")
+
+
+@pytest.mark.parametrize("verifier", [False, True])
+def test_an_article_compared_with_itself_has_no_likely_contradiction(verifier):
+    analysis = analyze(document_from_text(SELF, source="a.txt", side="L"),
+                       document_from_text(SELF, source="a.txt", side="R"), verify=verifier)
+    assert all(link.kind == "identical" for link in analysis.links if link.best)
+    assert not [link.id for link in analysis.links
+                if link.contradiction and link.contradiction.score >= 0.5]
+
+
+def test_a_conflict_only_one_source_states_both_sides_of_is_still_flagged():
+    # The right source repeats the first claim and adds the conflicting one: only the
+    # first claim is echoed, so the two sources do disagree.
+    left = document_from_text("Plant jobs\n\nThe plant employs 300 people, the company said.\n",
+                              source="l.txt", side="L")
+    right = document_from_text(
+        "Plant jobs\n\nThe plant employs 300 people, the company said. "
+        "The plant employs 250 people, the union said.\n", source="r.txt", side="R")
+    flagged = [link for link in analyze(left, right).links
+               if link.contradiction and link.contradiction.score >= 0.5]
+    assert [(link.left, link.right) for link in flagged] == [(("L1",), ("R2",))]

@@ -203,7 +203,9 @@ def sentence_features(sentence: Sentence) -> Features:
     starts = _cue_starts(text) if not _STARTS.isdisjoint(words) else []
     unknown = _cues(_UNKNOWN, text, base, starts)
     denials = _cues(_DENIAL, text, base, starts)
-    phrase_spans = [(c.start, c.end) for c in unknown + denials]
+    # A date's words are never cues: "May 2, 2013" is not a hedge.
+    phrase_spans = [(c.start, c.end) for c in unknown + denials] + [
+        (d.start, d.end) for d in dates]
     possible = _cues(_POSSIBLE, text, base, starts, phrase_spans)
     modal = {"unknown": unknown, "possible": possible,
              "certain": _cues(_CERTAIN, text, base, starts, phrase_spans)}
