@@ -52,6 +52,13 @@ FURNITURE = [
     ("Source: Xinhua", "outlet line"),
     ("Editor: Li Ming", "outlet line"),
     ("责任编辑：王芳", "outlet line"),
+    # A print / mail / text-size row, with a button label in another script at its end.
+    ("Print Mail Large Medium Small", "share widget"),
+    ("Print Mail Large Medium Small 中文", "share widget"),
+    # A byline with its time stamp.
+    ("By Jane Doe, Staff Reporter 10:32 AM EST", "byline"),
+    ("By Ola Brandt | Updated: May 3, 2013 at 1:10PM", "byline"),
+    ("By Kim Ho 3:15 p.m. ET", "byline"),
 ]
 CONTENT = [
     "By Tuesday, officials said the count had risen to 40.",
@@ -78,6 +85,11 @@ CONTENT = [
     "Staff reporters at the paper went on strike over pay.",
     "The photo agency AFP said its staff were safe.",
     "Editors at three newspapers signed the open letter.",
+    "Small businesses said the tax was unfair.",
+    "Medium-sized firms cut 300 jobs.",
+    "By 10:30 am the road had reopened.",
+    "By Tuesday at 10:30 the count had risen to 40.",
+    "Large crowds gathered in the square 中文",
 ]
 
 

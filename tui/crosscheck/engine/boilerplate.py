@@ -13,12 +13,19 @@ import re
 _WIDGET_WORDS = (
     r"share(?: this(?: article| story| page)?)?|share on \w+|tweet|e-?mail|print(?: this)?"
     r"|copy link|save(?: article)?|comments?(?: \(\d+\))?|facebook|twitter|whatsapp|linkedin"
-    r"|reddit|telegram|weibo|wechat|x"
+    r"|reddit|telegram|weibo|wechat|x|mail|large|medium|small|larger|smaller|a\+|a-"
     r"|partager|imprimer|teilen|drucken|compartir|imprimir|condividi|stampa|delen|printen"
     r"|поделиться|печать|分享|打印|收藏|评论|转发|微信|微博|シェア|印刷|공유|인쇄"
 )
 _WIDGET = rf"(?:{_WIDGET_WORDS})"
 _SEPARATOR = r"\s*[|/·•,]?\s*"
+# A widget row may end in one button label in another script ("... Small 中文"): a short word
+# with no ASCII letter, after at least three widget words.
+_FOREIGN_LABEL = r"[^\x00-\x7f\s]{1,12}"
+# "10:32 AM EST", "3:15 p.m. ET", "May 3, 2013 at 1:10PM": the time stamp after a byline.
+_TIME_STAMP = (r"(?:[,|–—-]\s*)?(?:(?i:updated|published|posted)\s*:?\s*)?"
+               r"(?:\w+\.?\s+\d{1,2},?\s+\d{4},?\s*(?:(?i:at)\s*)?)?"
+               r"\d{1,2}\s*:\s*\d{2}\s*(?i:[ap]\.?\s*m\.?)?\s*(?:[A-Z]{2,4})?")
 # Photo agencies and credit words that end a caption ("... | Getty Images").
 _PHOTO_AGENCIES = (
     r"Getty Images|AFP|Reuters|AP|AP Photo|Associated Press|EPA|EPA-EFE|Xinhua|Bloomberg"
@@ -31,7 +38,8 @@ _CAPITALISED = r"[A-Z][A-Za-z.&'’-]*(?: [A-Z][A-Za-z.&'’-]*){0,4}"
 BOILERPLATE_PATTERNS: dict[str, str] = {
     "copyright": r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,160}",
     "rights reserved": r".{0,160}\ball rights reserved\.?",
-    "share widget": rf"{_WIDGET}(?:{_SEPARATOR}{_WIDGET})*\s*[.:]?",
+    "share widget": rf"{_WIDGET}(?:{_SEPARATOR}{_WIDGET})*\s*[.:]?"
+    rf"|{_WIDGET}(?:{_SEPARATOR}{_WIDGET}){{2,}}\s+{_FOREIGN_LABEL}",
     "text size": r"(?:(?:font size|text size|字号|字体|字體)\s*[:：]?\s*)?"
     r"(?:(?:[大中小]|a\s*[-+]?)\s*){2,}|(?:font size|text size|字号|字体|字體)\s*[:：]?",
     "teaser": r"(?:don['’]t miss|read more|related|see also|more on this|most read"
@@ -39,7 +47,8 @@ BOILERPLATE_PATTERNS: dict[str, str] = {
     "newsletter": r"(?:sign up|subscribe|follow us|click here|download our app)\b.{0,160}",
     "byline": r"[Bb]y\s+(?:[A-Z][\w'’.-]+\s*){1,4}(?:(?:,|and|&)\s*(?:[A-Z][\w'’.-]+\s*){1,4})*"
     r"(?:[,|–—-]\s*(?:[A-Z][\w'’.&-]*\s*|(?:staff|senior|chief|reporter|writer|correspondent"
-    r"|editor|and|in|for|of|the)\s*){1,6})?",
+    r"|editor|and|in|for|of|the)\s*){1,6})?"
+    rf"(?:\s*{_TIME_STAMP})?",
     # "Reporting by Jane Doe; Editing by John Roe", "(Additional reporting by ...)".
     "credit line": rf"\(?(?:(?i:additional\s+)?(?i:reporting|writing|editing|compiled|produced"
     rf"|translated|graphics|research)\s+by\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
