@@ -13,7 +13,7 @@ import re
 _WIDGET_WORDS = (
     r"share(?: this(?: article| story| page)?)?|share on \w+|tweet|e-?mail|print(?: this)?"
     r"|copy link|save(?: article)?|comments?(?: \(\d+\))?|facebook|twitter|whatsapp|linkedin"
-    r"|reddit|telegram|weibo|wechat|x|mail|large|medium|small|larger|smaller|a\+|a-"
+    r"|reddit|telegram|weibo|wechat|x|mail|large|medium|small|larger|smaller"
     r"|partager|imprimer|teilen|drucken|compartir|imprimir|condividi|stampa|delen|printen"
     r"|поделиться|печать|分享|打印|收藏|评论|转发|微信|微博|シェア|印刷|공유|인쇄"
 )
