@@ -1,4 +1,4 @@
-"""The Textual application: owns the store, the reviewer and the analysis worker."""
+"""The Textual application: owns the store, the reviewer and the engine (analysis_part)."""
 
 from __future__ import annotations
 
@@ -12,16 +12,10 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from crosscheck.analysis_worker import DEFAULT_ANALYSE
-from crosscheck.app.engine_client import EngineChild, EngineClient, reply_message
+from crosscheck.app.analysis_part import AnalysisPart
+from crosscheck.app.engine_client import EngineClient
 from crosscheck.app.keymap import palette_entries
-from crosscheck.app.messages import (
-    AnalysisFailed,
-    AnalysisProgress,
-    AnalysisReady,
-    ManualLinkDrawn,
-    ManualLinkFailed,
-    ManualLinkScored,
-)
+from crosscheck.app.messages import AnalysisReady, ManualLinkScored
 from crosscheck.app.review_model import FILTERS, ReviewModel
 from crosscheck.app.screens.review import ReviewScreen
 from crosscheck.app.session import NotSaved, ReviewSession, ReviewStore
@@ -36,7 +30,7 @@ if TYPE_CHECKING:
 _STYLES = resource_dir("styles")
 
 
-class CrosscheckApp(App[None]):
+class CrosscheckApp(AnalysisPart, App[None]):
     """Review two articles side by side; every verdict is written to the store at once."""
 
     CSS_PATH = [_STYLES / "app.tcss", _STYLES / "panes.tcss", _STYLES / "modals.tcss"]
@@ -69,10 +63,10 @@ class CrosscheckApp(App[None]):
         # unless it must stay here: an NLI scorer already loaded in this process cannot cross
         # a pipe, and in_process keeps a patched engine in reach (tests).
         stay = in_process or (nli is not None and not isinstance(nli, str))
-        self.engine: EngineClient | None = None if stay else EngineClient(analyse_function)
+        self.engine = None if stay else EngineClient(analyse_function)
         self._analysis_asked = False
         self._mounted = False
-        self._reading: EngineChild | None = None  # the child whose replies are being read
+        self._reading = None
 
     async def on_mount(self) -> None:
         self._mounted = True
@@ -86,8 +80,7 @@ class CrosscheckApp(App[None]):
                 self.run_analysis()
             else:
                 self.start_engine()
-        if self.engine is not None and self.engine.child is not None:
-            self._watch(self.engine.child)
+        self.attach_engine()
 
     def on_unmount(self) -> None:
         try:
@@ -95,85 +88,9 @@ class CrosscheckApp(App[None]):
         finally:
             self.store.close()
 
-    # -- the engine process ---------------------------------------------------------------
-    def start_engine(self) -> None:
-        """Start the engine process and the analysis (when there is one to run). The CLI calls
-        this before Textual starts, so the child's start-up and the analysis overlap it; the
-        replies wait in the pipe until the app is mounted and reads them."""
-        if self.engine is None or self.analysis is not None or self._analysis_asked:
-            return
-        left, right = self.documents or self.sources
-        assert left is not None and right is not None
-        self._analysis_asked = True
-        cache = str(self.cache.folder) if self.cache is not None else None
-        nli = self.nli if isinstance(self.nli, str) else None
-        self._watch(self.engine.analyse(left, right, semantic=self.semantic, verify=self.verify,
-                                        nli=nli, cache_folder=cache))
-
-    def close_engine(self) -> None:
-        """Kill the engine process (on every way out: quitting must not wait for it)."""
-        if self.engine is not None:
-            self.engine.close()
-
-    def _watch(self, child: EngineChild) -> None:
-        if self._mounted and child is not self._reading:
-            self._reading = child
-            self._read_engine(child)
-
-    @work(thread=True, group="engine")
-    def _read_engine(self, child: EngineChild) -> None:
-        """Post the engine process' replies as the app's messages, until the child ends."""
-        for reply in child.replies():
-            self.post_message(reply_message(reply))
-
     # -- analysis -----------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="analysis")
-    def run_analysis(self) -> None:
-        """In this process (``self.engine`` is None): load both sources and analyse them off
-        the UI thread, posting progress."""
-        from crosscheck.engine.analyze import analyze
-        from crosscheck.engine.ingest import load_document
-        from crosscheck.store.analysis_cache import analysis_options, cached
-
-        def progress(stage: str, fraction: float) -> None:
-            self.post_message(AnalysisProgress(stage, fraction))
-
-        try:
-            if self.documents is not None:  # the CLI already read them (and reported errors)
-                left, right = self.documents
-            else:
-                left_source, right_source = self.sources
-                assert left_source is not None and right_source is not None
-                progress("reading", 0.02)
-                left = load_document(left_source, side="L")
-                right = load_document(right_source, side="R")
-            nli = self._load_nli()
-            analysis = cached(
-                None if nli is not None else self.cache, left, right,
-                analysis_options(self.semantic, self.verify),
-                lambda: analyze(left, right, nli=nli, progress=progress,
-                                semantic=self.semantic, verify=self.verify))
-        except Exception as error:  # noqa: BLE001 - shown to the user, the app stays up
-            self.post_message(AnalysisFailed(str(error) or type(error).__name__))
-            return
-        self.post_message(AnalysisReady(analysis))
-
-    def _load_nli(self) -> object | None:
-        if self.nli is None or not isinstance(self.nli, str):
-            return self.nli  # None, or a scorer the CLI already loaded
-        from crosscheck.engine.nli import load_nli  # optional extra; only when asked for
-
-        return load_nli(self.nli)
-
-    def on_analysis_progress(self, message: AnalysisProgress) -> None:
-        self.review.show_analysis_progress(message.stage, message.fraction)
-
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.open_analysis(message.analysis)
-
-    def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        self.review.show_analysis_progress(f"failed: {message.error}", 0.0)
-        self.notify(message.error, title="Analysis failed", severity="error", timeout=30)
 
     def open_analysis(self, analysis: Analysis) -> None:
         """Register the pair with the store and show it with this reviewer's verdicts."""
@@ -202,43 +119,6 @@ class CrosscheckApp(App[None]):
             self.notify(f"{len(comparison.unplaced)} earlier verdicts no longer match an item "
                         "(the text changed); they are kept in the store.",
                         title="Unplaced verdicts", severity="warning")
-
-    def score_manual_links(self, links: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
-                           ) -> None:
-        """Analyse links drawn by hand as the engine analyses its own, off the UI thread (in
-        the engine process, which starts now if it is not running)."""
-        analysis = self.analysis
-        assert analysis is not None
-        if self.engine is None:
-            self._score_in_thread(links)
-            return
-        for key, left_ids, right_ids in links:
-            child = self.engine.score(key, left_ids, right_ids, (analysis.left, analysis.right),
-                                      semantic=self.semantic, verify=self.verify)
-            self._watch(child)
-
-    @work(thread=True, group="manual-links")
-    def _score_in_thread(self, links: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
-                         ) -> None:
-        from crosscheck.engine.link_score import score_link
-
-        analysis = self.analysis
-        assert analysis is not None
-        for key, left_ids, right_ids in links:
-            try:
-                link = score_link(analysis.left, analysis.right, left_ids, right_ids,
-                                  self.semantic, self.verify)
-            except Exception as error:  # noqa: BLE001 - the link stays, unscored
-                self.post_message(ManualLinkFailed(key, str(error) or type(error).__name__))
-                continue
-            self.post_message(ManualLinkScored(key, link))
-
-    def on_manual_link_drawn(self, message: ManualLinkDrawn) -> None:
-        self.score_manual_links([(message.key, message.left_ids, message.right_ids)])
-
-    def on_manual_link_failed(self, message: ManualLinkFailed) -> None:
-        self.notify(f"The link {message.key} stays unscored: {message.error}",
-                    title="Link not analysed", severity="warning", markup=False)
 
     def on_manual_link_scored(self, message: ManualLinkScored) -> None:
         if self.session is None:

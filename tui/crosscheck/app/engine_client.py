@@ -154,22 +154,28 @@ class EngineClient:
     def __init__(self, analyse_function: str = DEFAULT_ANALYSE) -> None:
         self.analyse_function = analyse_function
         self.child: EngineChild | None = None
+        self.closed = False  # the app is ending: no child is started any more
 
     @property
     def process(self) -> BaseProcess | None:
         """The current child process (None before the first request)."""
         return self.child.process if self.child is not None else None
 
-    def running(self) -> EngineChild:
-        """The live child, started now if there is none."""
+    def running(self) -> EngineChild | None:
+        """The live child, started now if there is none (None once closed). Raises OSError
+        if no process can be started."""
+        if self.closed:
+            return None
         if self.child is None or not self.child.alive:
             self.child = EngineChild()
         return self.child
 
     def analyse(self, left: Document | str, right: Document | str, *, semantic: str,
-                verify: bool, nli: str | None, cache_folder: str | None) -> EngineChild:
+                verify: bool, nli: str | None, cache_folder: str | None) -> EngineChild | None:
         """Ask for the analysis of ``left`` and ``right`` (documents, or sources to read)."""
         child = self.running()
+        if child is None:
+            return None
         if not isinstance(left, str) and not isinstance(right, str):
             child.pair = (left.sha256, right.sha256)
         child.send("analyse", AnalyseRequest(left, right, semantic, verify, nli, cache_folder,
@@ -178,9 +184,11 @@ class EngineClient:
 
     def score(self, key: str, left_ids: tuple[str, ...], right_ids: tuple[str, ...],
               documents: tuple[Document, Document], *, semantic: str,
-              verify: bool) -> EngineChild:
+              verify: bool) -> EngineChild | None:
         """Ask for the scores of the link ``key`` drawn by hand on ``documents``."""
         child = self.running()
+        if child is None:
+            return None
         pair = (documents[0].sha256, documents[1].sha256)
         sent = None if child.pair == pair else documents  # a long pair crosses once
         child.pair = pair
@@ -190,6 +198,7 @@ class EngineClient:
 
     def close(self) -> None:
         """Kill the child (quitting must not wait for an analysis)."""
+        self.closed = True
         if self.child is not None:
             self.child.kill()
 
