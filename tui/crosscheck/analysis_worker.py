@@ -110,16 +110,21 @@ class Worker:
             left = load_document(left, side="L") if isinstance(left, str) else left
             right = load_document(right, side="R") if isinstance(right, str) else right
         self.documents = (left, right)
-        function = resolve(request.function)
+        engine = request.function == DEFAULT_ANALYSE
         nli = _load_nli(request.nli)
+
+        def compute() -> Analysis:
+            # Imported on a miss only: a cached pair never loads the aligner or a model.
+            function = resolve(request.function)
+            return function(left, right, nli=nli, progress=progress, semantic=request.semantic,
+                            verify=request.verify)
+
         # A user's NLI model is not part of the cache key, and a replaced function is not the
         # engine the key's fingerprint names: neither reads nor writes the cache.
-        use_cache = (request.cache_folder is not None and nli is None
-                     and request.function == DEFAULT_ANALYSE)
+        use_cache = request.cache_folder is not None and nli is None and engine
         cache = AnalysisCache(Path(request.cache_folder)) if use_cache else None
         return cached(cache, left, right, analysis_options(request.semantic, request.verify),
-                      lambda: function(left, right, nli=nli, progress=progress,
-                                       semantic=request.semantic, verify=request.verify))
+                      compute)
 
     def score(self, request: ScoreRequest) -> None:
         try:
