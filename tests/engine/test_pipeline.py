@@ -88,7 +88,8 @@ def test_stage_times_and_progress_come_in_pipeline_order():
 
 
 def test_a_side_without_content_goes_through_every_stage():
-    left = document_from_text("Only a headline\n", source="l.txt", side="L")
+    left = document_from_text("© 2026 Northwire News Agency.\n", source="l.txt", side="L")
+    assert all(s.boilerplate for s in left.sentences)  # page furniture only
     _, right = _pair()
     analysis = explain(verify(match(relate(represent(left, right)))))
     assert analysis.links == ()

@@ -64,6 +64,10 @@ def relate(represented: Represented) -> Related:
     """The candidate pairs of ``represented`` with their features and link probabilities."""
     lsents, rsents, tier = represented.lsents, represented.rsents, represented.tier
     vectors = represented.vectors
+    if represented.empty:  # nothing can correspond: no pairs, no features to compute
+        none = np.zeros(0, dtype=np.int64)
+        return Related(represented, none, none, np.zeros((0, 0), dtype=np.float32),
+                       np.zeros(0, dtype=np.float32), none, threshold("link", tier))
     if len(lsents) * len(rsents) <= ALL_PAIRS_UP_TO:
         grid = np.indices((len(lsents), len(rsents))).reshape(2, -1)
         rows, cols = grid[0], grid[1]
