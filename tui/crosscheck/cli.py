@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_semantic(demo)
     _add_verifier(demo)
     _add_no_cache(demo)
+    add_names(demo)
     demo.set_defaults(func=_run_demo)
 
     from crosscheck.cli_store import register
@@ -83,6 +84,23 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
     _add_semantic(parser)
     _add_verifier(parser)
     _add_no_cache(parser)
+    add_names(parser)
+
+
+def add_names(parser: argparse.ArgumentParser) -> None:
+    """``--name LEFT_NAME RIGHT_NAME``: the outlets' names, shown instead of Left / Right."""
+    parser.add_argument(
+        "--name", nargs=2, metavar=("LEFT_NAME", "RIGHT_NAME"), type=_source_name,
+        default=None, help="the two sources' names (default: the page's site name, else the "
+        "URL's host, else none)")
+
+
+def _source_name(value: str) -> str:
+    name = " ".join(value.split())
+    if not name or len(name) > 80 or not name.isprintable():
+        raise argparse.ArgumentTypeError(
+            "a source name is 1 to 80 printable characters")
+    return name
 
 
 def _add_no_cache(parser: argparse.ArgumentParser) -> None:
@@ -113,7 +131,8 @@ def _add_semantic(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--semantic", choices=("auto", "full", "fast", "off"), default="auto",
         help="sentence-embedding tier: full (transformer), fast (static), off (words only); "
-        "auto picks full up to 120 content sentences in all, else fast (default: auto)")
+        "auto picks full when this machine is expected to load it and embed the pair within "
+        "0.3 s, else fast (default: auto)")
 
 
 def add_timeout(parser: argparse.ArgumentParser) -> None:
@@ -150,6 +169,11 @@ def _load_pair(args: argparse.Namespace):
         raise CrosscheckError("only one side can be read from stdin")
     left = load_document(args.left, side="L", max_bytes=args.max_bytes, timeout=args.timeout)
     right = load_document(args.right, side="R", max_bytes=args.max_bytes, timeout=args.timeout)
+    if getattr(args, "name", None):
+        import dataclasses
+
+        left = dataclasses.replace(left, name=args.name[0])
+        right = dataclasses.replace(right, name=args.name[1])
     from crosscheck.engine.semantic import check_model_files, content_count
 
     # A missing or damaged model file is one line and exit 2 before any work or screen.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,6 +39,58 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n\n{text}"
     return _blank_line_paragraphs(text), title
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a page says about itself: the outlet's name and its publication times."""
+
+    name: str | None = None
+    published: str | None = None
+    updated: str | None = None
+
+
+def page_meta(markup: str, url: str | None = None) -> PageMeta:
+    """The site name (og:site_name, publisher, application name; else the URL's host) and the
+    published and updated times the page states (meta tags, JSON-LD, ``<time>``), by
+    trafilatura's metadata reader (htmldate), without searching the text for dates."""
+    from trafilatura.metadata import extract_metadata
+
+    times = []
+    for original in (True, False):
+        try:
+            found = extract_metadata(markup, default_url=url, extensive=False, date_config={
+                "outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": original,
+                "extensive_search": False})
+        except Exception:  # noqa: BLE001 - a page it cannot read simply states nothing
+            return PageMeta(host_name(url))
+        times.append(_iso(found.date))
+    # Printable characters only: the name is shown in titles and reports.
+    name = " ".join("".join(c for c in found.sitename or "" if c.isprintable()).split())[:80]
+    name = name or host_name(url)
+    published, updated = times
+    return PageMeta(name, published, updated if updated != published else None)
+
+
+def host_name(url: str | None) -> str | None:
+    """``www.harbourpost.example`` -> ``harbourpost.example`` (None for a path)."""
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host or None
+
+
+def _iso(value: str | None) -> str | None:
+    """htmldate's time stamp, cut to the date when the page gave no time of day."""
+    if not value:
+        return None
+    if value.endswith("T00:00:00"):
+        return value[:10]
+    if len(value) > 19 and value[19] in "+-":  # +0000 -> +00:00, as ISO 8601 writes it
+        value = f"{value[:22]}:{value[22:]}"
+    return value
 
 
 def _parse(markup: str) -> HtmlElement | None:

@@ -32,10 +32,15 @@ def load_document(source: str, *, side: Side, max_bytes: int = DEFAULT_MAX_BYTES
 
 
 def document_from_text(text: str, *, source: str, side: Side, is_html: bool = False) -> Document:
-    """Build a ``Document`` from already-decoded text (HTML is reduced to its main text)."""
+    """Build a ``Document`` from already-decoded text (HTML is reduced to its main text, and
+    its site name and publication times are kept; a URL's host names a page that has none)."""
+    from crosscheck.engine.html_text import PageMeta, host_name
+
     title: str | None = None
+    meta = PageMeta(host_name(source))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if is_html or _sniff_html(text):
+        meta = _page_meta(text, source)
         text, title = _extract_html(text)
     text = text.strip("\ufeff")
     if not text.strip():
@@ -55,6 +60,9 @@ def document_from_text(text: str, *, source: str, side: Side, is_html: bool = Fa
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         paragraphs=tuple(split_paragraphs(text)),
         sentences=sentences,
+        name=meta.name,
+        published=meta.published,
+        updated=meta.updated,
     )
 
 
@@ -77,6 +85,12 @@ def _read(source: str, max_bytes: int, timeout: float) -> tuple[bytes, bool]:
 def _sniff_html(text: str) -> bool:
     head = text[:512].lstrip().lower()
     return head.startswith(("<!doctype html", "<html"))
+
+
+def _page_meta(markup: str, source: str):  # -> PageMeta (html_text is imported lazily)
+    from crosscheck.engine.html_text import page_meta
+
+    return page_meta(markup, source if source.startswith(("http://", "https://")) else None)
 
 
 def _extract_html(markup: str) -> tuple[str, str | None]:

@@ -36,6 +36,10 @@ def _document(doc: Document) -> dict[str, Any]:
     return {
         "source": doc.source,
         "title": doc.title,
+        # The outlet and the page's publication times (None when unknown).
+        "name": doc.name,
+        "published": doc.published,
+        "updated": doc.updated,
         "sha256": doc.sha256,
         "text": doc.text,
         "paragraphs": [list(p) for p in doc.paragraphs],
@@ -90,6 +94,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
 def _document_from(data: dict[str, Any]) -> Document:
     return Document(
         source=data["source"], title=data["title"], text=data["text"], sha256=data["sha256"],
+        name=data.get("name"), published=data.get("published"), updated=data.get("updated"),
         paragraphs=tuple(tuple(p) for p in data.get("paragraphs", [])),
         sentences=tuple(Sentence(**s) for s in data["sentences"]),
     )

@@ -34,6 +34,11 @@ class Document:
     sha256: str
     paragraphs: tuple[tuple[int, int], ...]
     sentences: tuple[Sentence, ...]
+    # The outlet ("The Harbour Post": --name, the page's site name, or the URL's host) and when
+    # the page says it was published and last updated (ISO 8601, as precise as the page is).
+    name: str | None = None
+    published: str | None = None
+    updated: str | None = None
 
     def sentence(self, sid: str) -> Sentence:
         """Return the sentence with id ``sid`` (ids are ``L<n>``/``R<n>``, n = index)."""
