@@ -11,7 +11,7 @@ from crosscheck import __version__
 from crosscheck.errors import CrosscheckError, ExitCode
 from crosscheck.output import emit, error_line, refuse_inputs, write_output
 
-SUBCOMMANDS = ("analyze", "demo", "open", "export", "import", "list")
+SUBCOMMANDS = ("analyze", "facts", "demo", "open", "export", "import", "list")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,6 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Open two articles side by side for review.")
     _add_inputs(opener)
     opener.set_defaults(func=_run_open)
+
+    facts = sub.add_parser("facts", parents=[common], help="print the facts table of a pair",
+                           description="Every figure, date, name and quote of two articles, "
+                           "one row per slot: conflicts first, then facts only one source "
+                           "states, then agreements.")
+    _add_inputs(facts)
+    facts.add_argument("--format", choices=("text", "markdown", "csv", "json"), default="text",
+                       help="output format (default: text, fitted to the terminal)")
+    facts.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    facts.set_defaults(func=_run_facts)
 
     demo = sub.add_parser("demo", parents=[common], help="open the bundled sample pair",
                           description="Open the bundled sample pair in the review app.")
@@ -213,6 +223,30 @@ def _run_analyze(args: argparse.Namespace) -> int:
     color = args.output is None and _is_tty()
     output = render_analysis(analysis, args.format, color=color)
     write_output(output, args.output, inputs=(args.left, args.right), styled=color)
+    return ExitCode.OK
+
+
+def _run_facts(args: argparse.Namespace) -> int:
+    import shutil
+
+    from crosscheck.reports.facts_table import render_facts
+
+    if args.output is not None:
+        refuse_inputs(args.output, (args.left, args.right))
+    left, right = _load_pair(args)
+    from crosscheck.store.analysis_cache import analysis_options, cached
+
+    def compute():
+        from crosscheck.engine.analyze import analyze
+
+        return analyze(left, right, nli=_load_nli(args.nli), semantic=args.semantic,
+                       verify=args.verifier == "on")
+
+    analysis = cached(_analysis_cache(args), left, right,
+                      analysis_options(args.semantic, args.verifier == "on"), compute)
+    width = shutil.get_terminal_size((80, 24)).columns if _is_tty() else 80
+    output = render_facts(analysis, args.format, width=width)
+    write_output(output, args.output, inputs=(args.left, args.right), styled=False)
     return ExitCode.OK
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from crosscheck.engine.conflicts import Verified
 from crosscheck.engine.contradict import THRESHOLD as LIKELY
 from crosscheck.engine.diff import word_diff
+from crosscheck.engine.facts import tabulate
 from crosscheck.engine.model import Analysis, Document, Link, Reason
 
 
@@ -21,13 +22,16 @@ def explain(verified: Verified) -> Analysis:
     links.sort(key=lambda link: (int(link.left[0][1:]), int(link.right[0][1:]), link.id))
     used_l = {sid for link in links for sid in link.left}
     used_r = {sid for link in links for sid in link.right}
+    left_only = tuple(s for s in verified.left_only if s not in used_l)
+    right_only = tuple(s for s in verified.right_only if s not in used_r)
     return Analysis(
         left=left,
         right=right,
         links=tuple(links),
-        left_only=tuple(s for s in verified.left_only if s not in used_l),
-        right_only=tuple(s for s in verified.right_only if s not in used_r),
+        left_only=left_only,
+        right_only=right_only,
         meta={"verifier": verified.verifier},
+        facts=tabulate(left, right, links, left_only, right_only, verified.represented.facts),
     )
 
 

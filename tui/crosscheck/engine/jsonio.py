@@ -9,6 +9,8 @@ from crosscheck.engine.model import (
     Contradiction,
     DiffPiece,
     Document,
+    FactCell,
+    FactRow,
     Link,
     Reason,
     Sentence,
@@ -29,6 +31,50 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         # Whether the learned conflict verifier read the pairs (--verifier on), so a script
         # can tell two runs of the same pair apart.
         "verifier": bool(analysis.meta.get("verifier", False)),
+        # The facts table: one row per slot, a cell per source (null: not stated there).
+        "facts": [_fact_row(row) for row in analysis.facts],
+    }
+
+
+def _fact_row(row: FactRow) -> dict[str, Any]:
+    return {"id": row.id, "type": row.type, "slot": row.slot, "status": row.status,
+            "left": _fact_cell(row.left), "right": _fact_cell(row.right)}
+
+
+def _fact_cell(cell: FactCell | None) -> dict[str, Any] | None:
+    if cell is None:
+        return None
+    return {"sentence": cell.sentence, "start": cell.span[0], "end": cell.span[1],
+            "text": cell.text, "value": cell.value}
+
+
+def _fact_row_from(data: dict[str, Any]) -> FactRow:
+    def cell(part: dict[str, Any] | None) -> FactCell | None:
+        if part is None:
+            return None
+        return FactCell(str(part["sentence"]), (int(part["start"]), int(part["end"])),
+                        str(part["text"]), str(part["value"]))
+
+    return FactRow(str(data["id"]), str(data["type"]), str(data["slot"]), cell(data["left"]),
+                   cell(data["right"]), data["status"])
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    return {
+        "source": doc.source,
+        "title": doc.title,
+        # The outlet and the page's publication times (None when unknown).
+        "name": doc.name,
+        "published": doc.published,
+        "updated": doc.updated,
+        "sha256": doc.sha256,
+        "text": doc.text,
+        "paragraphs": [list(p) for p in doc.paragraphs],
+        "sentences": [
+            {"id": s.id, "start": s.start, "end": s.end, "text": s.text,
+             "paragraph": s.paragraph, "boilerplate": s.boilerplate}
+            for s in doc.sentences
+        ],
     }
 
 
@@ -88,6 +134,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         left_only=tuple(data["left_only"]),
         right_only=tuple(data["right_only"]),
         meta={"verifier": bool(data.get("verifier", False))},
+        facts=tuple(_fact_row_from(row) for row in data.get("facts", [])),
     )
 
 

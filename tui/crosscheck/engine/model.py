@@ -98,6 +98,33 @@ class Link:
     same_claim: float | None = None
 
 
+FactStatus = Literal["conflict", "one_source", "compatible", "agree"]
+
+
+@dataclass(frozen=True, slots=True)
+class FactCell:
+    """One source's statement of a fact: its sentence, span (document offsets), the words
+    as written and the value they were read as ("300", "monthday:3", "Dennis Quaid")."""
+
+    sentence: str
+    span: tuple[int, int]
+    text: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """One slot of the facts table (a figure of one thing, one event's date, one name, one
+    statement) with each source's cell (None: that source does not state it)."""
+
+    id: str
+    type: str  # quantity, money, percent, date, name, quote
+    slot: str  # what is counted, the date's kind, the name's slot, or the conflict's reason
+    left: FactCell | None
+    right: FactCell | None
+    status: FactStatus
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     left: Document
@@ -106,6 +133,7 @@ class Analysis:
     left_only: tuple[str, ...]
     right_only: tuple[str, ...]
     meta: dict[str, object] = field(default_factory=dict, compare=False)
+    facts: tuple[FactRow, ...] = ()
 
 
 def link_id(left: tuple[str, ...], right: tuple[str, ...]) -> str:

@@ -248,7 +248,7 @@ def date_reasons(p: Pair) -> list[Evidence]:
     if not p.left.dates or not p.right.dates or (not p.linked and not _same_claim(p)):
         return []
     out = []
-    lwords, rwords = _event_dates(p.left), _event_dates(p.right)
+    lwords, rwords = event_dates(p.left), event_dates(p.right)
     for field, weight in DATE_WEIGHTS.items():
         mine = [d for d, ctx in lwords if d.field == field
                 and any(ctx & c for e, c in rwords if e.field == field)]
@@ -263,7 +263,7 @@ def date_reasons(p: Pair) -> list[Evidence]:
     return out
 
 
-def _event_dates(f: Features) -> list[tuple[object, frozenset[str]]]:
+def event_dates(f: Features) -> list[tuple[object, frozenset[str]]]:
     """Each date that is not the date of a report, with the stems of the words around it."""
     out = []
     for d in f.dates:
