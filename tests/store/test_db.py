@@ -10,12 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from old_schemas import OLD_SCHEMAS
 
 from crosscheck.store import StoreError, VerdictStore, default_db_path
 from crosscheck.store.schema import APPLICATION_ID, SCHEMA_VERSION
-
-# Frozen DDL of each released schema: version N is the first N scripts run in order.
-OLD_SCHEMAS = [(Path(__file__).parent / f"schema_v{n}.sql").read_text() for n in (1, 2, 3)]
 
 
 def _digest(path: Path) -> str:
@@ -46,7 +44,7 @@ def test_importing_the_store_creates_no_files(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
 def test_database_made_by_an_older_schema_is_migrated_with_its_verdicts(
         tmp_path: Path, analysis, version: int) -> None:
     path = tmp_path / "old.db"
@@ -74,6 +72,8 @@ def test_database_made_by_an_older_schema_is_migrated_with_its_verdicts(
         assert store.position(cmp.id, "ann") == "L2~R3"
         store.set_verdict(cmp.id, "L2~R3", "not_claim", "bob")  # the verdict version 4 added
         assert store.verdicts(cmp.id, "bob")["L2~R3"].verdict == "not_claim"
+        store.set_verdict(cmp.id, "L2~R3", "not_conflict", "bob")  # and one version 5 added
+        assert store.verdicts(cmp.id, "bob")["L2~R3"].verdict == "not_conflict"
 
 
 def test_version_4_rebuilds_events_keeping_every_event_and_undo_link(tmp_path: Path,

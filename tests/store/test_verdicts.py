@@ -8,6 +8,7 @@ import pytest
 from store_fixtures import LEFT, LINKS, RIGHT, FixedClock, make_analysis
 
 from crosscheck.store import VERDICTS, StoreError, VerdictStore
+from crosscheck.store.verdict_kinds import fits, fitting
 
 
 def test_items_cover_every_link_and_one_sided_sentence(store: VerdictStore, analysis) -> None:
@@ -25,10 +26,13 @@ def test_items_cover_every_link_and_one_sided_sentence(store: VerdictStore, anal
 def test_verdict_is_visible_to_a_fresh_store_at_once(db_path: Path, store: VerdictStore,
                                                      analysis, verdict: str) -> None:
     cmp = store.open_comparison(analysis)
-    record = store.set_verdict(cmp.id, "L1~R1", verdict, "ann")
+    key = "L1~R1" if fits(verdict, "link") else "L4"  # checked, omitted: one-sided only
+    record = store.set_verdict(cmp.id, key, verdict, "ann")
     with VerdictStore.open(db_path) as other:
-        assert other.verdicts(cmp.id, "ann")["L1~R1"] == record
-    assert record.machine["contradiction"] == 0.74
+        assert other.verdicts(cmp.id, "ann")[key] == record
+    assert record.machine == ({"kind": "left_only"} if key == "L4" else
+                              store.verdicts(cmp.id, "ann")[key].machine)
+    assert key == "L4" or record.machine["contradiction"] == 0.74
 
 
 def test_unknown_verdict_and_unknown_item_are_refused(store: VerdictStore, analysis) -> None:
@@ -121,8 +125,9 @@ def test_manual_link_is_an_item_that_takes_verdicts_and_returns(store: VerdictSt
 def test_reopening_the_same_pair_reattaches_every_verdict(db_path: Path, analysis) -> None:
     with VerdictStore.open(db_path) as first:
         cmp = first.open_comparison(analysis)
-        for item, verdict in zip(cmp.items, VERDICTS * 2, strict=False):
-            first.set_verdict(cmp.id, item.key, verdict, "ann")
+        for index, item in enumerate(cmp.items):
+            kinds = fitting(item.kind)
+            first.set_verdict(cmp.id, item.key, kinds[(index * 3) % len(kinds)], "ann")
         saved = first.verdicts(cmp.id, "ann")
     with VerdictStore.open(db_path) as second:
         again = second.open_comparison(make_analysis())

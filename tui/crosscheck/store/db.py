@@ -220,6 +220,7 @@ def _check_existing(path: Path) -> None:
     if len(header) < 100:
         raise StoreError(f"{path}: damaged crosscheck database (truncated header); "
                          "move it away or set CROSSCHECK_DATA_DIR")
+    _refuse_newer_by_header(path, header)
     app_id, version, objects = _read_only_facts(path)
     if app_id == 0 and version == 0 and not objects:
         return
@@ -227,12 +228,31 @@ def _check_existing(path: Path) -> None:
         raise StoreError(f"{path}: belongs to another application, not crosscheck; "
                          "move it away or set CROSSCHECK_DATA_DIR")
     if version > SCHEMA_VERSION:
-        raise StoreError(f"{path}: made by a newer crosscheck (schema {version}, this one "
-                         f"reads up to {SCHEMA_VERSION}); upgrade crosscheck")
+        raise StoreError(_newer_message(path, version))
     missing = sorted(tables_at(version) - {name for kind, name in objects if kind == "table"})
     if missing:
         raise StoreError(f"{path}: damaged crosscheck database (table {', '.join(missing)} "
                          "missing); move it away or set CROSSCHECK_DATA_DIR")
+
+
+def _refuse_newer_by_header(path: Path, header: bytes) -> None:
+    """Refuse a database a newer crosscheck made, from its header alone when that is current.
+
+    Even a read-only SQLite handle on a WAL database creates its ``-wal`` and ``-shm`` files;
+    a newer version's database should be left exactly as it was. With no WAL content pending,
+    the header's ``user_version`` (offset 60) and ``application_id`` (offset 68) are the truth.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return  # the header may be stale: ask SQLite (_read_only_facts)
+    version = int.from_bytes(header[60:64], "big")
+    if int.from_bytes(header[68:72], "big") == APPLICATION_ID and version > SCHEMA_VERSION:
+        raise StoreError(_newer_message(path, version))
+
+
+def _newer_message(path: Path, version: int) -> str:
+    return (f"{path}: made by a newer crosscheck (schema {version}, this one reads up to "
+            f"{SCHEMA_VERSION}); upgrade crosscheck")
 
 
 def _read_only_facts(path: Path) -> tuple[int, int, list[tuple[str, str]]]:

@@ -4,6 +4,7 @@ Every field a later query or export relies on has a type here, checked strictly 
 for a score, no 5 for a kind): a record that would break the CSV export of the whole store is
 refused at the door instead. msgspec parses and validates in one pass, rejects numbers out of
 range (``1e400``), lone surrogates and over-deep nesting, and reports the path of the bad field.
+A verdict that does not fit the record's kind of item (``checked`` on a link) is refused too.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from crosscheck.store.queries import SCHEMA
-from crosscheck.store.records import VERDICTS
+from crosscheck.store.verdict_kinds import VERDICTS, misfit
 
 # Offsets end up in SQLite's 64-bit integers and in Python slices: keep them sane.
 Offset = Annotated[int, msgspec.Meta(ge=0, le=2**53)]
@@ -95,4 +96,7 @@ def parse_record(line: str | bytes) -> dict[str, Any]:
         raise ValueError(f"not JSON ({exc})") from None
     except RecursionError:
         raise ValueError("nested too deeply") from None
+    why = misfit(record.verdict, record.item.kind) if record.verdict is not None else None
+    if why is not None:
+        raise ValueError(why)
     return msgspec.to_builtins(record)

@@ -15,6 +15,7 @@ from crosscheck.store import catalog, events
 from crosscheck.store.db import StoreError, atomic
 from crosscheck.store.import_schema import parse_record
 from crosscheck.store.records import Item, Selector
+from crosscheck.store.verdict_kinds import misfit
 
 
 @dataclass(slots=True)
@@ -75,6 +76,8 @@ def _merge(conn: sqlite3.Connection, r: dict[str, Any], report: ImportReport,
     cache[shas] = cmp_id
     item = r["item"]
     item_id = cache.get((*shas, item["key"])) or catalog.item_id(conn, cmp_id, item["key"])
+    if item_id is not None and r["verdict"] is not None:
+        _check_fit(conn, item_id, item["key"], r["verdict"])
     if item_id is None:
         item_id = catalog.upsert_item(conn, cmp_id, Item(
             item["key"], item["kind"], tuple(item.get("left_ids", ())),
@@ -98,3 +101,12 @@ def _merge(conn: sqlite3.Connection, r: dict[str, Any], report: ImportReport,
         report.updated += 1
     else:
         report.merged += 1
+
+
+def _check_fit(conn: sqlite3.Connection, item_id: int, key: str, verdict: str) -> None:
+    """The record's verdict must fit the item as stored here, whatever kind the record claims
+    (its own claim was checked when it was parsed)."""
+    kind = conn.execute("SELECT kind FROM items WHERE id = ?", (item_id,)).fetchone()[0]
+    why = misfit(verdict, kind)
+    if why is not None:
+        raise StoreError(f"{why} in this store ({key}); nothing was imported")

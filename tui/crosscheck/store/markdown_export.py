@@ -1,10 +1,10 @@
 """The Markdown verdict report: readable rendered, and readable raw in a chat or a document.
 
 Per comparison: both articles (title, then the source: a URL as a link, a path as given), the
-counts, then the verdicts grouped contradictions first, unsure next, the rest after, each group
-in article order. Every entry quotes both sentences and puts the tool's finding (kind, both
-scores, every reason) beside the reviewer's note. Only Markdown that would take effect is
-escaped (:mod:`crosscheck.markdown_inline`).
+counts, then the verdicts grouped by :data:`GROUPS` (contradictions first, then what still
+needs checking, the rest after), each group in article order. Every entry quotes both
+sentences and puts the tool's finding (kind, both scores, every reason) beside the reviewer's
+note. Only Markdown that would take effect is escaped (:mod:`crosscheck.markdown_inline`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,16 @@ from crosscheck.markdown_inline import md_code, md_heading, md_inline, md_link
 from crosscheck.store.findings import reason_text, reasons, tool_summary
 
 Record = dict[str, Any]
-# Report order: what needs action first. ``None`` is a note without a verdict.
+# Report order: what needs action first (a conflict, then what is still to be checked, then
+# what a reader may want to know: a later report's update, what one source left out), the
+# settled rest after. Each verdict has its own heading: a false flag or a checked one-sided
+# sentence is not "Consistent". ``None`` is a note without a verdict.
 GROUPS: tuple[tuple[str | None, str], ...] = (
-    ("contradiction", "Contradiction"), ("unsure", "Unsure"), ("consistent", "Consistent"),
-    ("unrelated", "Unrelated"), ("not_claim", "Not a claim"), (None, "Note only"))
+    ("contradiction", "Contradiction"), ("needs_verification", "Needs verification"),
+    ("unsure", "Unsure"), ("timeline_update", "Timeline updates"),
+    ("omitted", "Omitted by the other source"), ("not_conflict", "Not a conflict (false flags)"),
+    ("checked", "Checked"), ("consistent", "Consistent"), ("unrelated", "Unrelated"),
+    ("not_claim", "Not a claim"), (None, "Note only"))
 
 
 def to_markdown(records: Iterable[Record]) -> str:

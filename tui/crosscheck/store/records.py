@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-VERDICTS = ("consistent", "contradiction", "unrelated", "unsure", "not_claim")
+# Re-exported: the verdicts have their own module (labels, which item kinds each fits).
+from crosscheck.store.verdict_kinds import VERDICTS as VERDICTS
+
 ItemKind = Literal["link", "left_only", "right_only", "manual"]
 UNPLACED_PREFIX = "?"  # key prefix of items whose quote was not found in an edited version
 

@@ -101,6 +101,48 @@ CREATE INDEX events_reviewer ON events (reviewer, id);
 """
 
 
+# Version 5: verdicts for a fact-checker's job (issue 17): on a link "not_conflict" (a false
+# flag: the pair stays linked) and "timeline_update" (the later report updates the earlier);
+# on a one-sided sentence "checked" and "omitted" (meaningfully, by the other source); on
+# either "needs_verification". The CHECK grows again, so events is rebuilt as in version 4,
+# every row kept.
+V5_EVENTS = """
+CREATE TABLE events_v5 (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    reviewer TEXT NOT NULL,
+    action TEXT NOT NULL,
+    verdict TEXT CHECK (verdict IN ('consistent', 'contradiction', 'unrelated', 'unsure',
+                                    'not_claim', 'not_conflict', 'timeline_update',
+                                    'needs_verification', 'checked', 'omitted')),
+    note TEXT NOT NULL DEFAULT '',
+    machine TEXT NOT NULL,
+    created TEXT,
+    at TEXT NOT NULL,
+    undoes INTEGER REFERENCES events_v5(id)
+);
+INSERT INTO events_v5 (id, item_id, reviewer, action, verdict, note, machine, created, at, undoes)
+    SELECT id, item_id, reviewer, action, verdict, note, machine, created, at, undoes FROM events;
+DROP TABLE events;
+ALTER TABLE events_v5 RENAME TO events;
+CREATE INDEX events_item_reviewer ON events (item_id, reviewer, id);
+CREATE INDEX events_reviewer ON events (reviewer, id);
+"""
+# The store checks the fit before writing and says why (crosscheck.store.verdict_kinds); the
+# trigger is the backstop for any other writer: a link-only verdict on a one-sided item, or a
+# one-sided-only verdict on a link, is never stored. One statement: it holds semicolons.
+# A later rebuild of events drops this trigger with the table: create it again there.
+V5_FIT_TRIGGER = """
+CREATE TRIGGER events_verdict_fits_item BEFORE INSERT ON events
+WHEN NEW.verdict IN ('not_conflict', 'timeline_update', 'checked', 'omitted')
+BEGIN
+    SELECT RAISE(ABORT, 'the verdict does not fit the kind of item')
+    WHERE (NEW.verdict IN ('not_conflict', 'timeline_update'))
+        = ((SELECT kind FROM items WHERE id = NEW.item_id) IN ('left_only', 'right_only'));
+END
+"""
+
+
 def _script(ddl: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT the surrounding transaction, so run statement by statement.
@@ -116,10 +158,16 @@ def _v1(conn: sqlite3.Connection) -> None:
     _script(V1)(conn)
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    _script(V5_EVENTS)(conn)
+    conn.execute(V5_FIT_TRIGGER)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _v1, 2: _script(V2), 3: _script(V3), 4: _script(V4_EVENTS)}
+    1: _v1, 2: _script(V2), 3: _script(V3), 4: _script(V4_EVENTS), 5: _v5}
 SCHEMA_VERSION = max(MIGRATIONS)
-_DDL = {1: V1, 2: V2, 3: V3}  # the versions that added tables (V4 rebuilt one under its name)
+# The versions that added tables (V4 and V5 rebuilt one under its own name).
+_DDL = {1: V1, 2: V2, 3: V3}
 
 
 def tables_at(version: int) -> set[str]:

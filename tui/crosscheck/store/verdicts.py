@@ -31,6 +31,7 @@ from crosscheck.store.records import (
     Item,
     VerdictRecord,
 )
+from crosscheck.store.verdict_kinds import misfit
 
 Clock = Callable[[], str]
 
@@ -139,7 +140,11 @@ class VerdictStore:
 
     def set_verdict(self, cmp_id: int, item_key: str, verdict: str,
                     reviewer: str) -> VerdictRecord:
-        """Record ``verdict`` (one of :data:`VERDICTS`) on an item; committed before return."""
+        """Record ``verdict`` (one of :data:`VERDICTS`) on an item; committed before return.
+
+        A verdict that does not fit the item's kind (see :mod:`crosscheck.store.verdict_kinds`)
+        is refused with a :class:`StoreError` and nothing is written.
+        """
         if verdict not in VERDICTS:
             raise StoreError(f"unknown verdict {verdict!r} (use one of {', '.join(VERDICTS)})")
         return self._change(cmp_id, item_key, reviewer, "set", verdict=verdict)
@@ -242,15 +247,18 @@ class VerdictStore:
             item_id = catalog.item_id(conn, cmp_id, item_key)
             if item_id is None:
                 raise StoreError(f"no item {item_key!r} in comparison {cmp_id}")
+            item = catalog.item_from_row(conn.execute(
+                f"SELECT {catalog.ITEM_COLUMNS} FROM items WHERE id = ?", (item_id,)).fetchone())
+            why = misfit(change["verdict"] or "", item.kind) if "verdict" in change else None
+            if why is not None:
+                raise StoreError(f"{why} ({item_key}); nothing was saved")
             now = self._clock()
             prev = events.current(conn, item_id, reviewer)
             verdict = change.get("verdict", prev.verdict if prev else None)
             note = change.get("note", prev.note if prev else "")
             created = prev.created if prev is not None and prev.present else now
-            state = events.State(verdict, note or "", created, now, _item_machine(conn, item_id))
+            state = events.State(verdict, note or "", created, now, item.machine)
             events.append(conn, item_id, reviewer, action, state)
-        item = catalog.item_from_row(conn.execute(
-            f"SELECT {catalog.ITEM_COLUMNS} FROM items WHERE id = ?", (item_id,)).fetchone())
         left, right = _exact(item)
         return VerdictRecord(item_key, verdict, note or "", reviewer, created or now, now,
                              state.machine, left, right)
