@@ -22,13 +22,14 @@ def assert_fits(app, width: int) -> None:
     assert all(a[1] <= b[0] for a, b in zip(regions, regions[1:], strict=False))  # no overlap
 
 
+LINK_KEYS = ["Consistent", "Contradiction", "False flag", "Unrelated", "Help", "Unsure",
+             "Timeline", "To verify", "Next unreviewed", "Undo", "Note", "Search", "Link"]
+ONE_SIDED_KEYS = ["Checked", "Omitted", "To verify", "Link", "Help", "Unsure", "Not a claim",
+                  "Next unreviewed", "Undo", "Note", "Search", "Filter", "Quit", "Next"]
+
+
 @pytest.mark.parametrize(("width", "wanted"), [
-    (80, ["Consistent", "Contradiction", "Unrelated", "Unsure", "Help"]),
-    (120, ["Consistent", "Contradiction", "Unrelated", "Unsure", "Help", "Next unreviewed",
-           "Undo", "Note", "Search"]),
-    (160, ["Consistent", "Contradiction", "Unrelated", "Unsure", "Help", "Next unreviewed",
-           "Undo", "Note", "Search", "Link", "Filter", "Not a claim", "Quit"]),
-])
+    (80, LINK_KEYS[:5]), (120, LINK_KEYS[:8]), (160, LINK_KEYS)])
 async def test_footer_fits_and_puts_the_most_used_keys_first(app_factory, width,
                                                              wanted) -> None:
     app = app_factory()
@@ -38,6 +39,23 @@ async def test_footer_fits_and_puts_the_most_used_keys_first(app_factory, width,
         assert descriptions[:len(wanted)] == wanted
         assert descriptions[-1] == "palette"
         assert_fits(app, width)
+
+
+@pytest.mark.parametrize(("width", "wanted"), [
+    (80, ONE_SIDED_KEYS[:6]), (120, ONE_SIDED_KEYS[:10]), (160, ONE_SIDED_KEYS)])
+async def test_footer_shows_the_one_sided_verdicts_on_a_one_sided_item_and_goes_back(
+        app_factory, width, wanted) -> None:
+    app = app_factory()
+    async with app.run_test(size=(width, 30)) as pilot:
+        app.review.select("L4")  # left-only
+        await pilot.pause()
+        descriptions = [description for _, description in footer_keys(app)]
+        assert descriptions[:len(wanted)] == wanted
+        assert not {"Consistent", "False flag", "Timeline"} & set(descriptions)
+        assert_fits(app, width)
+        app.review.select("L2~R2")
+        await pilot.pause()
+        assert [d for _, d in footer_keys(app)][:3] == LINK_KEYS[:3]
 
 
 @pytest.mark.parametrize("width", [80, 120, 160])

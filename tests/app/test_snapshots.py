@@ -7,6 +7,7 @@ header, no blinking cursor in the review screen, and a fresh store for every tes
 from __future__ import annotations
 
 import pytest
+
 from conftest import SIZE
 
 
@@ -55,3 +56,11 @@ def test_empty_filter_shows_an_empty_state(app_factory, snap_compare) -> None:
 def test_note_editor_asks_before_discarding(app_factory, snap_compare) -> None:
     assert snap_compare(app_factory(), terminal_size=(120, 30),
                         press=["e", "x", "escape"])
+
+
+def test_one_sided_item_shows_its_verdict_set_and_label(app_factory, snap_compare) -> None:
+    async def omit_l4(pilot) -> None:
+        pilot.app.review.auto_advance = False  # (toggling would show a notice in the shot)
+        await pilot.press("j", "j", "j", "o")  # L2~R2, L3~R3, L5~R5, then left-only L4
+
+    assert snap_compare(app_factory(), terminal_size=(120, 30), run_before=omit_l4)

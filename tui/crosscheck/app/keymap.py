@@ -10,6 +10,7 @@ the help screen, the palette and the README. Keys that are not bindings of the r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from textual.binding import Binding, BindingType
@@ -27,6 +28,21 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("d", "verdict('not_claim')", "Not a claim",
             tooltip="verdict: not a claim (dismiss page furniture: a byline, a caption, a "
                     "widget)"),
+    # A fact-checker's verdicts (issue 17). Their keys were free on this screen and say what
+    # they are: t imeline, v erify, o mitted; x crosses a flag out; y is "yes, checked".
+    Binding("x", "verdict('not_conflict')", "False flag",
+            tooltip="verdict: not a conflict (a false flag; the pair stays linked; links only)"),
+    Binding("t", "verdict('timeline_update')", "Timeline",
+            tooltip="verdict: timeline update (written at different times, the later report "
+                    "updates the earlier; links only)"),
+    Binding("v", "verdict('needs_verification')", "To verify",
+            tooltip="verdict: needs verification (check it with another source)"),
+    Binding("y", "verdict('checked')", "Checked",
+            tooltip="verdict: checked (you verified the sentence on its own; one-sided "
+                    "sentences only)"),
+    Binding("o", "verdict('omitted')", "Omitted",
+            tooltip="verdict: omitted (the other source left it out, and that matters; "
+                    "one-sided sentences only)"),
     Binding("backspace", "clear_verdict", "Clear verdict", show=False,
             tooltip="clear the verdict"),
     Binding("ctrl+z", "undo", "Undo", tooltip="undo the last change"),
@@ -64,16 +80,38 @@ OTHER_KEYS: list[tuple[str, str]] = [
 _KEY_NAMES = {"down": "↓", "up": "↑", "question_mark": "?", "slash": "/", "f1": "F1"}
 
 # Footer plans: (action, label for this mode or None for the binding's own), most used first.
+# A link and a one-sided sentence each show the verdicts that fit them; the keys of the other
+# set stay listed in the help and the palette (and say which kind they are for).
+_MOVES: list[tuple[str, str | None]] = [
+    ("next_unreviewed", None), ("undo", None), ("edit_note", None), ("search", None),
+    ("link_mode", None), ("cycle_filter", None)]
 NORMAL_FOOTER: list[tuple[str, str | None]] = [
     ("verdict('consistent')", None), ("verdict('contradiction')", None),
-    ("verdict('unrelated')", None), ("verdict('unsure')", None), ("help", None),
-    ("next_unreviewed", None), ("undo", None), ("edit_note", None), ("search", None),
-    ("link_mode", None), ("cycle_filter", None), ("verdict('not_claim')", None),
+    ("verdict('not_conflict')", None), ("verdict('unrelated')", None), ("help", None),
+    ("verdict('unsure')", None), ("verdict('timeline_update')", None),
+    ("verdict('needs_verification')", None), *_MOVES, ("verdict('not_claim')", None),
+    ("app.quit", None), ("next_item", None), ("prev_item", None)]
+# A one-sided sentence is often a missed link: link mode comes early.
+ONE_SIDED_FOOTER: list[tuple[str, str | None]] = [
+    ("verdict('checked')", None), ("verdict('omitted')", None),
+    ("verdict('needs_verification')", None), ("link_mode", None), ("help", None),
+    ("verdict('unsure')", None), ("verdict('not_claim')", None),
+    *[move for move in _MOVES if move[0] != "link_mode"],
     ("app.quit", None), ("next_item", None), ("prev_item", None)]
 LINK_FOOTER: list[tuple[str, str | None]] = [
     ("confirm_link", "Link to it"), ("next_item", "Next target"), ("prev_item", "Prev target"),
     ("cancel", "Cancel link"), ("help", None), ("app.quit", None)]
 SEARCH_FOOTER: list[tuple[str, str | None]] = [("next_match", None), ("cancel", "End search")]
+
+
+def verdict_keys(bindings: Sequence[BindingType] | None = None) -> dict[str, str]:
+    """The key of each verdict as a person types it: ``{"checked": "y", ...}``."""
+    found = {}
+    for binding in bindings_of(REVIEW_BINDINGS if bindings is None else bindings):
+        match = re.fullmatch(r"verdict\('(\w+)'\)", binding.action)
+        if match:
+            found[match.group(1)] = " / ".join(key_names(binding))
+    return found
 
 
 def key_names(binding: Binding) -> list[str]:

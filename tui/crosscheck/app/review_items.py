@@ -18,8 +18,12 @@ from crosscheck.engine.model import Link
 KIND_GROUP = {"related": GROUP_RELATED, "manual": GROUP_RELATED,
                "paraphrase": GROUP_PARAPHRASE, "identical": GROUP_IDENTICAL}
 
+# One cell each, told apart by shape (never by colour alone): "○" a flag found empty, "Δ" a
+# change over time, "…" still pending, "√" checked on its own, "−" what the other side lacks
+# (a one-sided sentence is "+").
 VERDICT_GLYPHS = {"consistent": "✓", "contradiction": "✗", "unrelated": "≠", "unsure": "?",
-                  "not_claim": "∅"}
+                  "not_claim": "∅", "not_conflict": "○", "timeline_update": "Δ",
+                  "needs_verification": "…", "checked": "√", "omitted": "−"}
 KIND_GLYPHS = {"identical": "=", "paraphrase": "≈", "related": "~", "manual": "&"}
 ONE_SIDED_GLYPH = "+"
 CONTRADICTION_GLYPH = "!"

@@ -13,7 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from crosscheck.app.keymap import help_rows
+from crosscheck.app.review_items import VERDICT_GLYPHS
 from crosscheck.app.widgets.mode_footer import ModeFooter
+from crosscheck.store.verdict_kinds import VERDICT_LABELS
 
 MARKERS = (
     ("", "each sentence is marked on the line where it starts; two marks: two sentences "
@@ -23,7 +25,8 @@ MARKERS = (
     ("= ≈ ~", "identical, paraphrase, related link"),
     ("& ", "manual link"),
     ("+ ", "one-sided: only this article has it"),
-    ("✓ ✗ ≠ ? ∅", "reviewed: consistent, contradiction, unrelated, unsure, not a claim"),
+    (" ".join(VERDICT_GLYPHS.values()),
+     "reviewed: " + ", ".join(VERDICT_LABELS[verdict] for verdict in VERDICT_GLYPHS)),
     ("· ", "boilerplate (dim)"),
     ("◎ ", "link target while linking"),
 )
@@ -32,7 +35,7 @@ QUEUE_COLUMNS = (
     ("conflict", "contradiction score of a link, 0-1 (! likely contradiction); conf when narrow"),
     ("match", "match score: how likely both sides concern the same event or claim; mtch"),
     ("kind", "identical, paraphrase, related, manual, left/right only; k: = ≈ ~ & +"),
-    ("✓ ✗ ≠ ? ✎", "your verdict, and ✎ when the item has a note"),
+    ("✓ ✗ … ✎", "your verdict (as in the panes), and ✎ when the item has a note"),
 )
 
 

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from crosscheck.app.emphasis import changed_word_spans
-from crosscheck.app.keymap import LINK_FOOTER, NORMAL_FOOTER, REVIEW_BINDINGS, SEARCH_FOOTER
+from crosscheck.app.keymap import LINK_FOOTER, REVIEW_BINDINGS, SEARCH_FOOTER
 from crosscheck.app.link_picker import LinkPicker
 from crosscheck.app.messages import ItemClicked, SentenceClicked
 from crosscheck.app.review_model import ReviewModel
@@ -80,9 +80,10 @@ class ReviewScreen(NavigationPart, VerdictPart, LinkPart, SearchPart, Screen[Non
             return [("help", None), ("app.quit", None)]
         if self.link.active:
             return LINK_FOOTER
+        plan = self.verdict_footer()
         if self.search.active:
-            return NORMAL_FOOTER[:4] + SEARCH_FOOTER + NORMAL_FOOTER[4:]
-        return NORMAL_FOOTER
+            return plan[:4] + SEARCH_FOOTER + plan[4:]
+        return plan
 
     def pane(self, side: str) -> ArticlePane:
         return self.query_one("#left-pane" if side == "L" else "#right-pane", ArticlePane)
@@ -141,6 +142,7 @@ class ReviewScreen(NavigationPart, VerdictPart, LinkPart, SearchPart, Screen[Non
         self.queue.set_cursor(new)
         self.query_one(DetailPanel).show(self.model, new)
         self.refresh_progress()
+        self.sync_verdict_keys()
 
     def _scroll_to_item(self, left_ids: tuple[str, ...], right_ids: tuple[str, ...]) -> None:
         """Bring both sides into view; a one-sided item pulls the other pane to its neighbour."""

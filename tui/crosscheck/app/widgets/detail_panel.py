@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from crosscheck.app.review_model import ReviewItem, ReviewModel
 from crosscheck.engine.model import DiffPiece, Document, Reason, says_more_than_spans
+from crosscheck.store.verdict_kinds import VERDICT_LABELS
 from crosscheck.textsafe import visible_controls
 
 
@@ -196,7 +197,8 @@ class DetailPanel(Widget, can_focus=True):
         verdict = self.model.verdict(key)
         line = Text()
         line.append("\nVerdict: ", style=self._style("heading"))
-        line.append(verdict or "not reviewed", style=self._style("verdict" if verdict else "dim"))
+        shown = VERDICT_LABELS.get(verdict, verdict) if verdict else "not reviewed"
+        line.append(shown, style=self._style("verdict" if verdict else "dim"))
         note = self.model.note(key)
         if note:
             line.append("\nNote: ", style=self._style("heading"))
