@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SIZE
 
+from conftest import SIZE
 from crosscheck.app.widgets.article_pane import ArticlePane
 from crosscheck.app.widgets.triage_queue import TriageQueue
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from app_fixtures import ESCAPE_SENTENCE, MARKUP_SENTENCE, big_analysis, make_document
-from conftest import SIZE, build_app
 
+from conftest import SIZE, build_app
 from crosscheck.app.widgets.article_pane import GUTTER, ArticlePane
 from crosscheck.app.widgets.detail_panel import DetailPanel
 from crosscheck.app.widgets.triage_queue import TriageQueue
