@@ -74,7 +74,7 @@ def tabulate(left: Document, right: Document, links: Iterable[Link],
                 _row_id(kind, lcell, rcell), _fact_type(kind, facts, link, reason.left_span),
                 reason.explanation, lcell, rcell, "conflict")))
     for link in links:
-        if not link.best:
+        if not link.best:  # other counterparts added look-alikes and no conflict (set B)
             continue
         lfacts = [f for f in _facts(facts[0](link.left)) if ("L", f.start, f.end) not in used]
         rfacts = [f for f in _facts(facts[1](link.right)) if ("R", f.start, f.end) not in used]
@@ -121,8 +121,9 @@ def _pairs(lfacts: list[_Fact], rfacts: list[_Fact]) -> Iterator[tuple[_Fact, _F
 
 
 def _status(a: _Fact, b: _Fact) -> str | None:
-    """agree / compatible for two facts of one slot; None when they are not one slot (a
-    disagreement the rules did not call a conflict is not shown as one)."""
+    """The status of two facts of one slot; None when they are not one slot. Figures of the
+    same thing and event dates of the same field may conflict here; names and quotes only
+    through the rules' reasons (two different names are as often two people)."""
     if isinstance(a.item, Quantity) and isinstance(b.item, Quantity):
         if comparable(a.item, b.item) < 2:
             return None
@@ -130,11 +131,13 @@ def _status(a: _Fact, b: _Fact) -> str | None:
         if verdict == "same":
             exact = a.item.low == b.item.low and a.item.high == b.item.high
             return "agree" if exact else "compatible"
-        return "compatible" if verdict == "close" else None
+        # Two figures of the same thing in the best correspondence that cannot both hold:
+        # a conflict cell even where the rules' score stayed low (a different wording).
+        return "compatible" if verdict == "close" else "conflict"
     if isinstance(a.item, DateMention) and isinstance(b.item, DateMention):
         if a.item.field != b.item.field or a.slot != b.slot:
             return None
-        return None if dates_conflict(a.item, b.item) else "agree"
+        return "conflict" if dates_conflict(a.item, b.item) else "agree"
     if isinstance(a.item, Name) and isinstance(b.item, Name):
         if not same_entity(a.item, b.item):
             return None
