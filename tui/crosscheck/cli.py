@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from crosscheck import __version__
 from crosscheck.errors import CrosscheckError, ExitCode
-from crosscheck.output import emit, error_line, refuse_inputs, write_output
+from crosscheck.output import emit, error_line, refuse_inputs, report_width, write_output
 
 SUBCOMMANDS = ("analyze", "facts", "demo", "open", "export", "import", "list")
 
@@ -45,9 +46,21 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser("analyze", parents=[common], help="analyse a pair headlessly",
                              description="Align two articles and print the analysis.")
     _add_inputs(analyze)
-    analyze.add_argument("--format", choices=("json", "text", "markdown"), default="text",
-                         help="output format (default: text)")
+    analyze.add_argument("--format", choices=("json", "text", "tsv", "markdown"),
+                         default="text",
+                         help="output format: text (blocks wrapped to $COLUMNS, else the "
+                         "terminal's width, else 80), tsv (a header row, then one line an "
+                         "item), markdown, json (default: text)")
     analyze.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    analyze.add_argument(
+        "--only", metavar="CLASSES", type=_item_classes, default=None,
+        help="list only these items, a comma list of: flags (likely contradictions), "
+        "one-sided (sentences only one article has), links (every linked pair); the summary "
+        "counts still cover everything, and json is always the whole analysis")
+    analyze.add_argument(
+        "--fail-on-flags", action="store_true",
+        help="exit with status 1 (after writing the output) when a likely contradiction "
+        "is found, 0 when none is; errors stay status 2")
     analyze.set_defaults(func=_run_analyze)
 
     opener = sub.add_parser("open", parents=[common], help="open a pair in the review app "
@@ -111,6 +124,15 @@ def _source_name(value: str) -> str:
         raise argparse.ArgumentTypeError(
             "a source name is 1 to 80 printable characters")
     return name
+
+
+def _item_classes(value: str) -> frozenset[str]:
+    from crosscheck.reports.select import parse_item_classes
+
+    try:
+        return parse_item_classes(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _add_no_cache(parser: argparse.ArgumentParser) -> None:
@@ -205,6 +227,7 @@ def _load_nli(name: str | None):
 
 def _run_analyze(args: argparse.Namespace) -> int:
     from crosscheck.reports import render_analysis
+    from crosscheck.reports.rows import flag_count
 
     if args.output is not None:  # before the work, not after it
         refuse_inputs(args.output, (args.left, args.right))
@@ -220,9 +243,15 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
     analysis = cached(_analysis_cache(args), left, right,
                       analysis_options(args.semantic, args.verifier == "on"), compute)
-    color = args.output is None and _is_tty()
-    output = render_analysis(analysis, args.format, color=color)
+    to_terminal = args.output is None and _is_tty()
+    color = to_terminal and not os.environ.get("NO_COLOR")  # https://no-color.org
+    # `demo --print` comes here too, without the analyze-only options.
+    only, fail_on_flags = getattr(args, "only", None), getattr(args, "fail_on_flags", False)
+    output = render_analysis(analysis, args.format, color=color, only=only,
+                             width=report_width(to_terminal=to_terminal))
     write_output(output, args.output, inputs=(args.left, args.right), styled=color)
+    if fail_on_flags and flag_count(analysis):
+        return ExitCode.FAILURE
     return ExitCode.OK
 
 

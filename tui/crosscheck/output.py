@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -39,6 +40,17 @@ def emit(text: str, *, stream: TextIO | None = None, data: bool = False,
         raise
     except OSError as exc:  # a redirect onto a full disk, for one
         raise CrosscheckError(f"cannot write the output ({exc.strerror})") from None
+
+
+def report_width(*, to_terminal: bool) -> int:
+    """Columns a report may use: ``$COLUMNS``, else the terminal's width when the report goes
+    to one, else 80 (a pipe or a file is read in an editor or a pager of unknown width)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if to_terminal:
+        return shutil.get_terminal_size((80, 24)).columns
+    return 80
 
 
 def error_line(message: str) -> None:

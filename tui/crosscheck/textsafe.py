@@ -47,7 +47,8 @@ def md_code(text: str) -> str:
 _BIDI_AND_SEPARATORS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
 _UNSAFE_FORMAT = re.compile(f"[{_BIDI_AND_SEPARATORS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_JSON_UNSAFE = re.compile(f"[\x80-\x9f{_BIDI_AND_SEPARATORS}\ud800-\udfff]")
+# DEL too: json.dumps leaves it raw, and it is a control character like the C1 range.
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_BIDI_AND_SEPARATORS}\ud800-\udfff]")
 
 
 def terminal_text(text: str, *, one_line: bool = False) -> str:
@@ -67,7 +68,8 @@ def encodable(text: str) -> str:
 
 
 def json_safe(json_text: str) -> str:
-    """JSON text with C1 controls, bidi controls, separators and surrogates as ``\\uXXXX``.
+    """JSON text with DEL, C1 controls, bidi controls, separators and surrogates as
+    ``\\uXXXX``.
 
     json.dumps(ensure_ascii=False) keeps them raw. Outside strings JSON holds only ASCII, so
     escaping these code points anywhere in the text is exact: the parsed value is unchanged.

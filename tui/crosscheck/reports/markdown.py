@@ -1,53 +1,62 @@
-"""The ``--format markdown`` report: something a person can paste into a document."""
+"""The ``--format markdown`` report: something a person can paste into a document or a chat.
+
+Each item is one list entry (its id, kind and labelled scores) with both sentences and every
+reason as sub-items, so a long report is not a wall of headings. Only the Markdown that would
+take effect is escaped (:mod:`crosscheck.markdown_inline`): ``7-2 (narrowly).`` stays as it is.
+"""
 
 from __future__ import annotations
 
-from crosscheck.engine.contradict import THRESHOLD as LIKELY
-from crosscheck.engine.model import Analysis
-from crosscheck.reports.rows import report_rows, summary_counts
-from crosscheck.textsafe import md_code, md_escape
+from crosscheck.demo import shown_source
+from crosscheck.engine.model import Analysis, Document
+from crosscheck.markdown_inline import md_code, md_inline, md_link
+from crosscheck.reports.rows import (
+    ReportRow,
+    reason_words,
+    report_rows,
+    scores_label,
+    summary_counts,
+)
+from crosscheck.reports.select import shown_classes
 
 
-def analysis_markdown(analysis: Analysis) -> str:
-    """Render the analysis as a Markdown report."""
-    left, right = analysis.left, analysis.right
+def analysis_markdown(analysis: Analysis, *, only: frozenset[str] | None = None) -> str:
+    """Render the analysis as a Markdown report (``only``: the item classes to list)."""
     out = ["# Crosscheck report", ""]
-    for label, doc in (("Left", left), ("Right", right)):
-        title = md_escape(doc.title or "(untitled)")
-        out.append(f"- **{label}:** {title} — `{md_code(doc.source)}`")
-    out.append("")
-    out += ["| what | count |", "| --- | ---: |"]
+    out += [_document_line(label, doc) for label, doc in (("Left", analysis.left),
+                                                          ("Right", analysis.right))]
+    out += ["", "| what | count |", "| --- | ---: |"]
     out += [f"| {name} | {count} |" for name, count in summary_counts(analysis).items()]
+    if only is not None:
+        out += ["", f"Showing {md_inline(shown_classes(only))} only."]
     rows = report_rows(analysis)
+    # Each section is one class of item (flags are links too); --only keeps whole sections.
     sections = (
-        ("Likely contradictions", [r for r in rows if (r.conflict or 0) >= LIKELY]),
-        ("Corresponding sentences", [r for r in rows if r.score is not None
-                                     and (r.conflict or 0) < LIKELY]),
-        ("Only in the left article", [r for r in rows if r.kind == "left only"]),
-        ("Only in the right article", [r for r in rows if r.kind == "right only"]),
+        ("Likely contradictions", {"flags", "links"}, [r for r in rows if r.flag]),
+        ("Corresponding sentences", {"links"},
+         [r for r in rows if not r.one_sided and not r.flag]),
+        ("Only in the left article", {"one-sided"}, [r for r in rows if r.kind == "left only"]),
+        ("Only in the right article", {"one-sided"},
+         [r for r in rows if r.kind == "right only"]),
     )
-    for heading, section in sections:
-        out += ["", f"## {heading} ({len(section)})", ""]
-        for row in section:
-            out += _row_lines(row)
+    for heading, classes, section in sections:
+        if only is None or classes & only:
+            out += ["", f"## {heading} ({len(section)})", *([""] if section else [])]
+            for row in section:
+                out += _entry(row)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _row_lines(row) -> list[str]:
-    head = f"### `{row.ids}` {row.kind}"
-    if row.score is not None:
-        head += f" (similarity {row.score:.2f}"
-        head += f", conflict {row.conflict:.2f})" if row.conflict is not None else ")"
-    lines = [head, ""]
-    if row.left:
-        lines.append(f"> **Left:** {md_escape(row.left)}")
-    if row.left and row.right:
-        lines.append(">")
-    if row.right:
-        lines.append(f"> **Right:** {md_escape(row.right)}")
-    lines.append("")
-    lines += [f"- {md_escape(reason)}" for reason in row.reasons]
-    if row.reasons:
-        lines.append("")
-    return lines
+def _document_line(label: str, doc: Document) -> str:
+    source = shown_source(doc.source)
+    shown = md_link(source) if source.startswith(("http://", "https://")) else md_code(source)
+    name = f" ({md_inline(doc.name)})" if doc.name else ""
+    return f"- **{label}:** {md_inline(doc.title or '(untitled)')}{name}, {shown}"
 
+
+def _entry(row: ReportRow) -> list[str]:
+    if row.one_sided:
+        return [f"- {md_code(row.ids)} {md_inline(row.left or row.right)}"]
+    lines = [f"- {md_code(row.ids)} {md_inline(' · '.join(scores_label(row)))}",
+             f"  - Left: {md_inline(row.left)}", f"  - Right: {md_inline(row.right)}"]
+    return lines + [f"  - Reason: {md_inline(reason_words(r))}" for r in row.reasons]
