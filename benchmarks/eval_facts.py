@@ -87,7 +87,7 @@ def extraction(verbose: bool) -> None:
             kind = NAME_TYPES.get(g["type"], g["type"])
             if kind == "attribution":
                 continue
-            at = text.find(g["span"])
+            at = g["start"] if isinstance(g.get("start"), int) else text.find(g["span"])
             gold.append((kind, at, at + len(g["span"]), g))
         used = set()
         for f in found:
