@@ -43,3 +43,21 @@ def failing_analysis(left: Document, right: Document, *, nli: object | None = No
                      semantic: str = "auto", verify: bool = False) -> Analysis:
     """An error the engine raises: reported, and the process lives on."""
     raise ValueError("the pair could not be aligned\nsecond line, not shown")
+
+
+def _rebuild() -> None:
+    raise ValueError("this answer cannot be rebuilt")
+
+
+class _Unreadable:
+    """Pickles in the child, fails to unpickle in the app (as a changed package would)."""
+
+    def __reduce__(self) -> tuple:
+        return (_rebuild, ())
+
+
+def unreadable_analysis(left: Document, right: Document, *, nli: object | None = None,
+                        progress: Callable[[str, float], None] | None = None,
+                        semantic: str = "auto", verify: bool = False) -> Analysis:
+    """An answer the app cannot read."""
+    return _Unreadable()  # type: ignore[return-value]

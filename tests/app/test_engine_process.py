@@ -20,6 +20,7 @@ import pytest
 from app_fixtures import small_analysis
 from engine_fakes import STAGE
 
+from crosscheck.analysis_client import EngineClient
 from crosscheck.app import CrosscheckApp, make_app
 from crosscheck.app.screens.help import HelpScreen
 from crosscheck.app.widgets.article_pane import ArticlePane
@@ -104,7 +105,7 @@ async def test_an_error_in_the_app_kills_the_child_too(tmp_path) -> None:
 
     with pytest.raises(RuntimeError, match="a bug in the progress display"):
         async with app.run_test(size=SIZE) as pilot:
-            process = app.engine.running().process
+            process = app.engine.start().process
             app.review.show_analysis_progress = broken  # type: ignore[method-assign]
             await until(pilot, lambda: not app.is_running, "the app's exit")
     assert not process.is_alive()
@@ -167,6 +168,36 @@ async def test_a_manual_link_is_scored_in_the_child(tmp_path) -> None:
         assert app.engine.process.is_alive() and item.label == "manual"
         assert item.link == score_link(analysis.left, analysis.right, ("L4",), ("R4",))
         assert key in app.review.query_one(TriageQueue).keys
+
+
+def test_what_a_dead_child_had_not_answered_is_answered_with_failures() -> None:
+    client = EngineClient("engine_fakes:crashing_analysis")
+    left, right = pair()
+    child = client.analyse(left, right, semantic="off", verify=False, nli=None,
+                           cache_folder=None)
+    assert child is not None
+    client.score("M:L0~R0", ("L0",), ("R0",), (left, right), semantic="off", verify=False)
+    replies = list(child.replies())  # ends with the child
+    reason = "the analysis process stopped unexpectedly (exit code 1)"
+    assert replies[0] == ("progress", "about to crash", 0.1)
+    assert set(replies[1:]) == {("failed", reason), ("unscored", "M:L0~R0", reason)}
+    again = client.start()  # the next request gets a new child
+    assert again is not None and again is not child and again.alive
+    client.close()
+    assert not again.process.is_alive() and client.start() is None
+
+
+def test_an_answer_the_app_cannot_read_fails_the_request_and_ends_the_child() -> None:
+    client = EngineClient("engine_fakes:unreadable_analysis")
+    left, right = pair()
+    child = client.analyse(left, right, semantic="off", verify=False, nli=None,
+                           cache_folder=None)
+    assert child is not None
+    assert list(child.replies()) == [("failed", "the analysis process stopped: its answer "
+                                                "could not be read: this answer cannot be "
+                                                "rebuilt")]
+    assert not child.process.is_alive()
+    client.close()
 
 
 # Run in a fresh interpreter: the real `crosscheck open`, its app headless, which waits for

@@ -1,8 +1,8 @@
 """The engine's side of the app's analysis process: requests in on one pipe, replies out on
 another.
 
-The review app runs the analysis in a child process (``crosscheck.app.engine_client`` starts
-it with the ``spawn`` method) so that the engine's work never holds the UI's interpreter lock:
+The review app runs the analysis in a child process (``crosscheck.analysis_client`` starts it
+with the ``spawn`` method) so that the engine's work never holds the UI's interpreter lock:
 keys answer at once however long the analysis takes, and quitting kills the child. Nothing
 here imports Textual, and the engine is imported only when a request needs it, so the child
 starts in a few tens of milliseconds.

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.message import Message
 
-from crosscheck.app.engine_client import EngineChild, EngineClient, reply_message
+from crosscheck.analysis_client import EngineChild, EngineClient
+from crosscheck.analysis_worker import Reply
 from crosscheck.app.messages import (
     AnalysisFailed,
     AnalysisProgress,
@@ -45,7 +47,6 @@ class AnalysisPart(_Base):
     nli: str | object | None
     cache: AnalysisCache | None
     review: ReviewScreen
-    _analysis_asked: bool
     _mounted: bool
     _reading: EngineChild | None  # the child whose replies are being read
 
@@ -54,11 +55,10 @@ class AnalysisPart(_Base):
         """Start the engine process and the analysis (when there is one to run). The CLI calls
         this before Textual starts, so the child's start-up and the analysis overlap it; the
         replies wait in the pipe until the app is mounted and reads them."""
-        if self.engine is None or self.analysis is not None or self._analysis_asked:
+        if self.engine is None or self.analysis is not None or self.engine.asked:
             return
         left, right = self.documents or self.sources
         assert left is not None and right is not None
-        self._analysis_asked = True
         folder = str(self.cache.folder) if self.cache is not None else None
         nli = self.nli if isinstance(self.nli, str) else None
         try:
@@ -88,7 +88,9 @@ class AnalysisPart(_Base):
     def _read_engine(self, child: EngineChild) -> None:
         """Post the engine process' replies as the app's messages, until the child ends."""
         for reply in child.replies():
-            self.post_message(reply_message(reply))
+            message = reply_message(reply)
+            if message is not None:
+                self.post_message(message)
 
     # -- in this process ------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="analysis")
@@ -177,3 +179,20 @@ class AnalysisPart(_Base):
     def on_manual_link_failed(self, message: ManualLinkFailed) -> None:
         self.notify(f"The link {message.key} stays unscored: {message.error}",
                     title="Link not analysed", severity="warning", markup=False)
+
+
+def reply_message(reply: Reply) -> Message | None:
+    """The app message of one reply of the engine process (None: a reply this app does not
+    know, from another version of the worker; the request it answers stays unanswered)."""
+    kind = reply[0]
+    if kind == "progress":
+        return AnalysisProgress(reply[1], reply[2])
+    if kind == "ready":
+        return AnalysisReady(reply[1])
+    if kind == "failed":
+        return AnalysisFailed(reply[1])
+    if kind == "scored":
+        return ManualLinkScored(reply[1], reply[2])
+    if kind == "unscored":
+        return ManualLinkFailed(reply[1], reply[2])
+    return None

@@ -11,9 +11,9 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from crosscheck.analysis_client import EngineClient
 from crosscheck.analysis_worker import DEFAULT_ANALYSE
 from crosscheck.app.analysis_part import AnalysisPart
-from crosscheck.app.engine_client import EngineClient
 from crosscheck.app.keymap import palette_entries
 from crosscheck.app.messages import AnalysisReady, ManualLinkScored
 from crosscheck.app.review_model import FILTERS, ReviewModel
@@ -43,7 +43,8 @@ class CrosscheckApp(AnalysisPart, App[None]):
                  documents: tuple[Document, Document] | None = None,
                  semantic: TierChoice = "auto", verify: bool = False,
                  cache: AnalysisCache | None = None, in_process: bool = False,
-                 analyse_function: str = DEFAULT_ANALYSE) -> None:
+                 analyse_function: str = DEFAULT_ANALYSE,
+                 engine: EngineClient | None = None) -> None:
         super().__init__()
         self.cache = cache
         self.semantic = semantic
@@ -60,11 +61,11 @@ class CrosscheckApp(AnalysisPart, App[None]):
         self.last_export: Path | None = None
         self.review = ReviewScreen()
         # The engine works in a child process (keys answer while it runs; quitting kills it),
-        # unless it must stay here: an NLI scorer already loaded in this process cannot cross
-        # a pipe, and in_process keeps a patched engine in reach (tests).
+        # perhaps one the CLI started before Textual was imported, unless it must stay here:
+        # an NLI scorer already loaded in this process cannot cross a pipe, and in_process
+        # keeps a patched engine in reach (tests).
         stay = in_process or (nli is not None and not isinstance(nli, str))
-        self.engine = None if stay else EngineClient(analyse_function)
-        self._analysis_asked = False
+        self.engine = None if stay else engine or EngineClient(analyse_function)
         self._mounted = False
         self._reading = None
 
@@ -219,11 +220,13 @@ def make_app(left_source: str | None, right_source: str | None, *, reviewer: str
              documents: tuple[Document, Document] | None = None,
              semantic: TierChoice = "auto", verify: bool = False,
              cache: bool = True, in_process: bool = False,
-             analyse_function: str = DEFAULT_ANALYSE) -> CrosscheckApp:
+             analyse_function: str = DEFAULT_ANALYSE,
+             engine: EngineClient | None = None) -> CrosscheckApp:
     """Open the store and build the app (the CLI and tests both come through here);
     ``cache``: keep analyses beside the verdict database (``--no-cache`` turns it off);
     ``in_process``: run the engine in this process's threads, not in a child process;
-    ``analyse_function``: what the child calls to analyse ("module:function", for tests)."""
+    ``analyse_function``: what the child calls to analyse ("module:function", for tests);
+    ``engine``: an engine process already started (and perhaps analysing) by the caller."""
     from crosscheck.store import VerdictStore, default_reviewer
     from crosscheck.store.analysis_cache import AnalysisCache
     from crosscheck.store.db import default_db_path
@@ -233,4 +236,5 @@ def make_app(left_source: str | None, right_source: str | None, *, reviewer: str
     return CrosscheckApp(left_source, right_source, store=store,
                          reviewer=reviewer or default_reviewer(), nli=nli, analysis=analysis,
                          documents=documents, semantic=semantic, verify=verify, cache=folder,
-                         in_process=in_process, analyse_function=analyse_function)
+                         in_process=in_process, analyse_function=analyse_function,
+                         engine=engine)

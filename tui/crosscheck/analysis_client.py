@@ -8,6 +8,8 @@ terminal state, and it imports nothing heavy until asked). Requests are written 
 thread, so the UI thread never waits on a full pipe while the child is busy; the app reads
 the replies in one thread worker per child (``EngineChild.replies``). Every request gets
 exactly one answer: if the child dies, what it had not answered is answered with a failure.
+
+No Textual here: the CLI starts the child and its analysis before Textual is imported.
 """
 
 from __future__ import annotations
@@ -21,21 +23,13 @@ from collections.abc import Iterator
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
 
-from textual.message import Message
-
 from crosscheck.analysis_worker import (
     DEFAULT_ANALYSE,
     AnalyseRequest,
     Reply,
     ScoreRequest,
     child_main,
-)
-from crosscheck.app.messages import (
-    AnalysisFailed,
-    AnalysisProgress,
-    AnalysisReady,
-    ManualLinkFailed,
-    ManualLinkScored,
+    one_line,
 )
 
 if TYPE_CHECKING:
@@ -86,6 +80,7 @@ class EngineChild:
     def replies(self) -> Iterator[Reply]:
         """The child's replies, as they come (blocking); when it dies, a failure for each
         request it had not answered. Ends when the child ends."""
+        unreadable = None
         try:
             while True:
                 ready = wait([self._replies, self.process.sentinel])
@@ -94,6 +89,9 @@ class EngineChild:
                 try:
                     reply = self._replies.recv()
                 except (EOFError, OSError):
+                    break
+                except Exception as error:  # noqa: BLE001 - e.g. the package changed under it
+                    unreadable = f"its answer could not be read: {one_line(error)}"
                     break
                 self._settle(reply)
                 yield reply
@@ -104,7 +102,12 @@ class EngineChild:
                 return  # killed on purpose: nobody waits for an answer
             self._ended = True
             unanswered, self._pending = self._pending, set()
-        reason = self._death_reason()
+        if unreadable is not None:  # no later answer can be trusted either
+            self.process.kill()
+            self.process.join(_JOIN_SECONDS)
+            reason = f"the analysis process stopped: {unreadable}"
+        else:
+            reason = self._death_reason()
         for key in sorted(unanswered):
             yield ("failed", reason) if key == _ANALYSIS else ("unscored", key, reason)
 
@@ -154,6 +157,7 @@ class EngineClient:
     def __init__(self, analyse_function: str = DEFAULT_ANALYSE) -> None:
         self.analyse_function = analyse_function
         self.child: EngineChild | None = None
+        self.asked = False  # the analysis was asked for (once: a reopen is a new app)
         self.closed = False  # the app is ending: no child is started any more
 
     @property
@@ -161,7 +165,7 @@ class EngineClient:
         """The current child process (None before the first request)."""
         return self.child.process if self.child is not None else None
 
-    def running(self) -> EngineChild | None:
+    def start(self) -> EngineChild | None:
         """The live child, started now if there is none (None once closed). Raises OSError
         if no process can be started."""
         if self.closed:
@@ -173,9 +177,10 @@ class EngineClient:
     def analyse(self, left: Document | str, right: Document | str, *, semantic: str,
                 verify: bool, nli: str | None, cache_folder: str | None) -> EngineChild | None:
         """Ask for the analysis of ``left`` and ``right`` (documents, or sources to read)."""
-        child = self.running()
+        child = self.start()
         if child is None:
             return None
+        self.asked = True
         if not isinstance(left, str) and not isinstance(right, str):
             child.pair = (left.sha256, right.sha256)
         child.send("analyse", AnalyseRequest(left, right, semantic, verify, nli, cache_folder,
@@ -186,7 +191,7 @@ class EngineClient:
               documents: tuple[Document, Document], *, semantic: str,
               verify: bool) -> EngineChild | None:
         """Ask for the scores of the link ``key`` drawn by hand on ``documents``."""
-        child = self.running()
+        child = self.start()
         if child is None:
             return None
         pair = (documents[0].sha256, documents[1].sha256)
@@ -223,19 +228,3 @@ def _stderr_with_a_file() -> Iterator[None]:
         yield
     finally:
         sys.stderr = captured
-
-
-def reply_message(reply: Reply) -> Message:
-    """The app message of one reply of the engine process."""
-    kind = reply[0]
-    if kind == "progress":
-        return AnalysisProgress(reply[1], reply[2])
-    if kind == "ready":
-        return AnalysisReady(reply[1])
-    if kind == "failed":
-        return AnalysisFailed(reply[1])
-    if kind == "scored":
-        return ManualLinkScored(reply[1], reply[2])
-    if kind == "unscored":
-        return ManualLinkFailed(reply[1], reply[2])
-    raise ValueError(f"unknown reply {kind!r}")
