@@ -284,21 +284,43 @@ def _run_open(args: argparse.Namespace) -> int:
     # error is the same one line as in `analyze`. Reading a long pair takes a moment before
     # the screen can open: say so at once, on the terminal only.
     _progress(f"crosscheck: reading {args.left} and {args.right} …")
+    # The engine process boots while the inputs are read and starts analysing them before
+    # Textual is imported; it loads every model itself. A --nli model is loaded here instead
+    # (a bad one is the one error line before any screen) and a loaded model does not cross
+    # a pipe: that analysis stays in this process, its sentence model loading meanwhile.
+    engine = None if args.nli else _engine_process()
     try:
-        documents = _load_pair(args)
-    finally:
-        _progress("")  # an error is then the one line left on the terminal
-    _progress(f"crosscheck: {len(documents[0].sentences):,} and {len(documents[1].sentences):,} "
-              "sentences read; opening the review …\n")
-    # A --nli model is loaded here, so a bad one is the one error line before any screen; a
-    # loaded model does not cross a pipe, so that analysis stays in this process, its sentence
-    # model loading while Textual starts. Otherwise the engine process loads everything.
-    nli = _load_nli(args.nli)
-    if nli is not None:
-        from crosscheck.engine.semantic import prefetch
+        try:
+            documents = _load_pair(args)
+        finally:
+            _progress("")  # an error is then the one line left on the terminal
+        _progress(f"crosscheck: {len(documents[0].sentences):,} and "
+                  f"{len(documents[1].sentences):,} sentences read; opening the review …\n")
+        nli = _load_nli(args.nli)
+        if nli is not None:
+            from crosscheck.engine.semantic import prefetch
 
-        prefetch(documents, args.semantic)
-    return _run_app(args, documents, nli)
+            prefetch(documents, args.semantic)
+        elif engine is not None:
+            cache = _analysis_cache(args)
+            engine.analyse(*documents, semantic=args.semantic, verify=args.verifier == "on",
+                           nli=None, cache_folder=str(cache.folder) if cache else None)
+        return _run_app(args, documents, nli, engine)
+    finally:
+        if engine is not None:
+            engine.close()  # whatever ended the app, or an input error before it
+
+
+def _engine_process():
+    """The app's engine process, started (None if no process can be: the app says why)."""
+    from crosscheck.analysis_client import EngineClient
+
+    engine = EngineClient()
+    try:
+        engine.start()
+    except OSError:
+        return None
+    return engine
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -313,13 +335,13 @@ def _run_demo(args: argparse.Namespace) -> int:
     return _run_open(args)
 
 
-def _run_app(args: argparse.Namespace, documents, nli: object) -> int:
+def _run_app(args: argparse.Namespace, documents, nli: object, engine=None) -> int:
     from crosscheck.app import make_app
 
     app = make_app(args.left, args.right, reviewer=args.reviewer, nli=nli, store_path=None,
                    documents=documents, semantic=args.semantic,
-                   verify=args.verifier == "on", cache=not args.no_cache)
-    app.start_engine()  # the analysis starts while Textual does
+                   verify=args.verifier == "on", cache=not args.no_cache, engine=engine)
+    app.start_engine()  # if the CLI has not: the analysis starts while Textual does
     try:
         app.run()
     finally:
