@@ -244,3 +244,16 @@ def test_the_ui_process_never_imports_the_engine_or_a_model(tmp_path) -> None:
     lines = done.stdout.splitlines()
     assert any(line.startswith("items ") and " scored M:L" in line for line in lines), lines
     assert lines[-1] == "heavy: none exit 0", done.stdout
+
+
+def test_an_app_refused_after_the_engine_started_is_one_error_line(tmp_path) -> None:
+    # The store cannot open (its folder is a file) after the engine process is analysing:
+    # the child is killed and the exit is the one line and status 2 (a model still loading
+    # in a thread of this process used to end it with SIGABRT instead).
+    data = tmp_path / "not-a-folder"
+    data.write_text("", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "crosscheck", "demo"], capture_output=True,
+                          text=True, env={**os.environ, "CROSSCHECK_DATA_DIR": str(data)},
+                          timeout=120, check=False)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("crosscheck: error: ") and done.stderr.count("\n") == 1
