@@ -9,7 +9,7 @@ from __future__ import annotations
 # Titles come before a name, so a period after them never ends a sentence ("Gen. Bell").
 TITLES = frozenset(
     "mr mrs ms mx dr gen sen rep gov lt col capt cmdr cdr adm maj sgt cpl pvt gens sens reps "
-    "prof rev hon pres supt insp det atty messrs mme mlle msgr fr st mt ft".split()
+    "prof rev hon pres supt insp det atty messrs mme mlle msgr fr st mt ft dep dist".split()
 )
 
 # Never at the end of a sentence in news copy: always followed by more of the same sentence.
