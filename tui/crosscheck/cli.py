@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from crosscheck import __version__
 from crosscheck.errors import CrosscheckError, ExitCode
+from crosscheck.judge.options import add_judge_options, judge_config
 from crosscheck.output import emit, error_line, refuse_inputs, report_width, write_output
 
 SUBCOMMANDS = ("analyze", "facts", "demo", "open", "export", "import", "list")
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on-flags", action="store_true",
         help="exit with status 1 (after writing the output) when a likely contradiction "
         "is found, 0 when none is; errors stay status 2")
+    add_judge_options(analyze)
     analyze.set_defaults(func=_run_analyze)
 
     opener = sub.add_parser("open", parents=[common], help="open a pair in the review app "
@@ -229,6 +231,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     from crosscheck.reports import render_analysis
     from crosscheck.reports.rows import flag_count
 
+    judge = judge_config(args)  # an option that cannot work: one line, exit 2, before the work
     if args.output is not None:  # before the work, not after it
         refuse_inputs(args.output, (args.left, args.right))
     left, right = _load_pair(args)
@@ -243,6 +246,11 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
     analysis = cached(_analysis_cache(args), left, right,
                       analysis_options(args.semantic, args.verifier == "on"), compute)
+    if judge is not None:  # a stage after the engine; the analysis is never lost for it
+        from crosscheck.judge.analyze_stage import judge_for_analyze
+
+        analysis = judge_for_analyze(analysis, judge, use_cache=not args.no_cache,
+                                     semantic=args.semantic, progress=_progress)
     to_terminal = args.output is None and _is_tty()
     color = to_terminal and not os.environ.get("NO_COLOR")  # https://no-color.org
     # `demo --print` comes here too, without the analyze-only options.

@@ -11,6 +11,7 @@ from crosscheck.engine.model import (
     Document,
     FactCell,
     FactRow,
+    JudgeFinding,
     Link,
     Reason,
     Sentence,
@@ -31,6 +32,9 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         # Whether the learned conflict verifier read the pairs (--verifier on), so a script
         # can tell two runs of the same pair apart.
         "verifier": bool(analysis.meta.get("verifier", False)),
+        # The optional judge's record (model, server, counts, status), or None when no judge
+        # was asked: README, "The judge".
+        "judge": analysis.meta.get("judge"),
         # The facts table: one row per slot, a cell per source (null: not stated there).
         "facts": [_fact_row(row) for row in analysis.facts],
     }
@@ -111,6 +115,16 @@ def _link(link: Link) -> dict[str, Any]:
             "score": link.contradiction.score,
             "reasons": [_reason(r) for r in link.contradiction.reasons],
         },
+        "judge": None if link.judge is None else _judge(link.judge),
+    }
+
+
+def _judge(finding: JudgeFinding) -> dict[str, Any]:
+    return {
+        "source": "judge", "relation": finding.relation, "model": finding.model,
+        "server": finding.server, "prompt": finding.prompt,
+        "explanation": finding.explanation, "modes": list(finding.modes),
+        "added": finding.added, "reasons": [_reason(r) for r in finding.reasons],
     }
 
 
@@ -133,9 +147,16 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         links=tuple(_link_from(item) for item in data["links"]),
         left_only=tuple(data["left_only"]),
         right_only=tuple(data["right_only"]),
-        meta={"verifier": bool(data.get("verifier", False))},
+        meta=_meta_from(data),
         facts=tuple(_fact_row_from(row) for row in data.get("facts", [])),
     )
+
+
+def _meta_from(data: dict[str, Any]) -> dict[str, object]:
+    meta: dict[str, object] = {"verifier": bool(data.get("verifier", False))}
+    if data.get("judge") is not None:
+        meta["judge"] = data["judge"]
+    return meta
 
 
 def _document_from(data: dict[str, Any]) -> Document:
@@ -147,6 +168,22 @@ def _document_from(data: dict[str, Any]) -> Document:
     )
 
 
+def _reason_from(r: dict[str, Any]) -> Reason:
+    return Reason(r["type"], r["left"], r["right"], r["explanation"],
+                  tuple(r["left_span"]) if r.get("left_span") else None,
+                  tuple(r["right_span"]) if r.get("right_span") else None)
+
+
+def _judge_from(data: dict[str, Any] | None) -> JudgeFinding | None:
+    if data is None:
+        return None
+    return JudgeFinding(
+        relation=data["relation"], reasons=tuple(_reason_from(r) for r in data["reasons"]),
+        model=data["model"], server=data["server"], prompt=data["prompt"],
+        explanation=data.get("explanation", ""), modes=tuple(data.get("modes", ("pair",))),
+        added=bool(data.get("added", False)))
+
+
 def _link_from(data: dict[str, Any]) -> Link:
     contradiction = data.get("contradiction")
     return Link(
@@ -156,11 +193,7 @@ def _link_from(data: dict[str, Any]) -> Link:
         diff=tuple(DiffPiece(p["op"], p["text"]) for p in data.get("diff", [])),
         contradiction=None if contradiction is None else Contradiction(
             score=contradiction["score"],
-            reasons=tuple(
-                Reason(r["type"], r["left"], r["right"], r["explanation"],
-                       tuple(r["left_span"]) if r.get("left_span") else None,
-                       tuple(r["right_span"]) if r.get("right_span") else None)
-                for r in contradiction["reasons"]
-            ),
+            reasons=tuple(_reason_from(r) for r in contradiction["reasons"]),
         ),
+        judge=_judge_from(data.get("judge")),
     )

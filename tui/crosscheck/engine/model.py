@@ -10,6 +10,7 @@ from typing import Literal
 
 LinkKind = Literal["identical", "paraphrase", "related", "manual"]
 DiffOp = Literal["common", "left", "right"]
+JudgeRelation = Literal["conflict", "compatible", "different_claims"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,26 @@ class Contradiction:
 
 
 @dataclass(frozen=True, slots=True)
+class JudgeFinding:
+    """What the optional language-model judge said about a link (``crosscheck.judge``).
+
+    A second opinion beside the engine's, never a verdict: ``reasons`` are the conflicts it
+    quoted, each span checked to be a verbatim part of its article (the rest were dropped);
+    ``modes`` says which questions it answered (``pair``, ``article``); ``added`` marks a link
+    the relatedness graph did not have, found by the judge reading both articles.
+    """
+
+    relation: JudgeRelation
+    reasons: tuple[Reason, ...]
+    model: str
+    server: str  # the API it was asked through: "openai" or "ollama"
+    prompt: str  # the prompt version, so a changed question is told apart
+    explanation: str = ""  # its one line on the pair as a whole (pair mode)
+    modes: tuple[str, ...] = ("pair",)
+    added: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """A correspondence between left sentence(s) and right sentence(s).
 
@@ -96,6 +117,7 @@ class Link:
     contradiction: Contradiction | None = None
     best: bool = True
     same_claim: float | None = None
+    judge: JudgeFinding | None = None  # set only by the optional judge stage
 
 
 FactStatus = Literal["conflict", "one_source", "compatible", "agree"]
