@@ -11,7 +11,8 @@ from store_fixtures import FixedClock, make_analysis
 from syrupy.extensions.single_file import SingleFileSnapshotExtension
 
 from crosscheck.store import VerdictStore
-from crosscheck.store.exports import FORMATS, safe_cell, to_csv, to_jsonl, to_w3c
+from crosscheck.store.exports import FORMATS, render, safe_cell, to_csv, to_jsonl, to_w3c
+from crosscheck.store.markdown_export import to_markdown
 
 EXTENSIONS = {"jsonl": "jsonl", "csv": "csv", "markdown": "md", "w3c": "jsonld"}
 
@@ -43,7 +44,9 @@ def records() -> list[dict]:
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_export_matches_golden_file(records: list[dict], snapshot, fmt: str) -> None:
-    output = FORMATS[fmt](records).encode("utf-8")
+    # Markdown here is the --full report (every group, ids, scores); the newsroom report has
+    # its own golden file (test_newsroom_report.py).
+    output = render(fmt, records, full=True).encode("utf-8")
     assert output == snapshot(extension_class=_extension(EXTENSIONS[fmt]))
 
 
@@ -53,7 +56,8 @@ def test_jsonl_has_the_documented_fields(records: list[dict]) -> None:
     assert set(first) >= {"comparison", "item", "left", "right", "verdict", "note", "reviewer",
                           "created", "updated"}
     assert set(first["left"]) == {"exact", "prefix", "suffix", "start", "end"}
-    assert set(first["comparison"]["left"]) == {"source", "title", "sha256"}
+    assert set(first["comparison"]["left"]) == {"source", "title", "sha256", "name",
+                                                "published", "updated"}
     assert first["item"]["machine"]["kind"] == "paraphrase"
     one_sided = next(json.loads(line) for line in to_jsonl(records).splitlines()
                      if json.loads(line)["item"]["kind"] == "left_only")
@@ -131,7 +135,7 @@ def test_markdown_export_keeps_article_text_and_notes_literal() -> None:
     cmp = store.open_comparison(make_analysis(left=left, links=[]))
     store.set_verdict(cmp.id, "L0", "unsure", "ann")
     store.set_note(cmp.id, "L0", "*not bold* and _not italic_", "ann")
-    report = FORMATS["markdown"](store.export_records())
+    report = to_markdown(store.export_records())
     assert "\x1b" not in report
     shown = _rendered_text(report)
     assert ("# Not a heading, [a link](http://x.test) and ␛[31mred␛[0m, <b>raw</b> &amp; "
@@ -146,7 +150,7 @@ def test_markdown_plain_prose_carries_no_backslashes() -> None:
     cmp = store.open_comparison(make_analysis(left=prose, links=[]))
     store.set_verdict(cmp.id, "L0", "unsure", "ann")
     store.set_note(cmp.id, "L1", "Check (again) with the desk - 2 sources?", "ann")
-    report = FORMATS["markdown"](store.export_records())
+    report = to_markdown(store.export_records())
     assert "\\" not in report
     assert "Left: The vote passed 7-2 (narrowly) on Tuesday! Costs rose 5% to $4 million " \
            "#budget." in report
@@ -160,7 +164,7 @@ def test_markdown_orders_contradictions_then_unsure_then_the_rest_in_article_ord
                          ("L4", "unsure"), ("L0~R0", "consistent"), ("R2", "unsure"),
                          ("L2~R3", "contradiction")):
         store.set_verdict(cmp.id, key, verdict, "ann")
-    report = FORMATS["markdown"](store.export_records())
+    report = to_markdown(store.export_records())
     headings = [line for line in report.splitlines() if line.startswith("### ")]
     assert headings == ["### Contradiction (2)", "### Unsure (2)", "### Consistent (2)"]
     keys = [line.split("`")[1] for line in report.splitlines() if line.startswith("- `")]
@@ -173,14 +177,14 @@ def test_markdown_names_each_article_with_its_source() -> None:
                              right_source="/news/right_side.html")
     cmp = store.open_comparison(analysis)
     store.set_verdict(cmp.id, "L1~R1", "contradiction", "ann")
-    report = FORMATS["markdown"](store.export_records())
+    report = to_markdown(store.export_records())
     assert "- Left: Ferry to close, <https://news.test/a?x=1> (sha256 " in report
     assert "- Right: Council shuts ferry, /news/right_side.html (sha256 " in report
     _rendered_text(report)
 
 
 def test_every_format_carries_the_reasons_and_both_scores_labelled(records: list[dict]) -> None:
-    markdown = FORMATS["markdown"](records)
+    markdown = to_markdown(records)
     assert ("  - Tool: related link; match score 0.52, contradiction score 0.74\n"
             '    - Reason: number: "Seven" vs "eight" (7 vs 8 members in favour)\n'
             "  - Note: =HYPERLINK(\"x\") seven vs eight, «vote»") in markdown
@@ -206,7 +210,9 @@ def test_every_format_carries_the_reasons_and_both_scores_labelled(records: list
 def test_w3c_source_is_the_url_or_path_with_the_sha256_kept(records: list[dict]) -> None:
     annotation = json.loads(to_w3c(records))["first"]["items"][0]
     left, right = annotation["target"]
-    assert left["source"] == "/news/left.txt" and right["source"] == "/news/right.html"
+    # A URI (issue 17): a path as file:///abs/path, a URL as it is.
+    assert left["source"] == "file:///news/left.txt"
+    assert right["source"] == "file:///news/right.html"
     assert left["sha256"] == records[0]["comparison"]["left"]["sha256"]
     context = json.loads(to_w3c(records))["@context"]
     assert context[0] == "http://www.w3.org/ns/anno.jsonld" and "sha256" in context[1]

@@ -12,8 +12,8 @@ from store_fixtures import FixedClock, make_analysis
 
 from crosscheck.cli import main
 from crosscheck.store import VERDICTS, StoreError, VerdictStore
-from crosscheck.store.exports import CSV_COLUMNS, FORMATS, to_csv, to_jsonl, to_w3c
-from crosscheck.store.markdown_export import GROUPS
+from crosscheck.store.exports import CSV_COLUMNS, to_csv, to_jsonl, to_w3c
+from crosscheck.store.markdown_export import GROUPS, to_markdown
 
 NEW = {"L1~R1": "not_conflict", "L3~R4": "timeline_update", "L2~R3": "needs_verification",
        "L4": "checked", "R2": "omitted"}
@@ -51,7 +51,7 @@ def test_the_field_names_of_every_format_are_unchanged(records: list[dict]) -> N
     assert CSV_COLUMNS == (
         "left_source", "right_source", "item", "kind", "machine_kind", "match_score",
         "contradiction_score", "reason_types", "reasons", "reason_spans", "verdict", "note",
-        "reviewer", "created", "updated", "left_text", "right_text")
+        "reviewer", "created", "updated", "left_text", "right_text", "left_name", "right_name")
     assert next(csv.reader(io.StringIO(to_csv(records)))) == list(CSV_COLUMNS)
     first = json.loads(to_jsonl(records).splitlines()[0])
     assert list(first) == ["schema", "comparison", "item", "left", "right", "verdict", "note",
@@ -64,7 +64,7 @@ def test_the_field_names_of_every_format_are_unchanged(records: list[dict]) -> N
 
 def test_markdown_gives_each_new_verdict_its_own_heading_not_consistent(
         records: list[dict]) -> None:
-    report = FORMATS["markdown"](records)
+    report = to_markdown(records)
     headings = [line for line in report.splitlines() if line.startswith("### ")]
     assert headings == ["### Needs verification (1)", "### Timeline updates (1)",
                         "### Omitted by the other source (1)",

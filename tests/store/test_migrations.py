@@ -56,6 +56,11 @@ def test_migration_keeps_every_row_of_every_table(tmp_path: Path, version: int) 
         conn = store.conn
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         after = table_rows(conn)
+        # Version 6 added source columns at the end of comparisons: old rows keep every
+        # value in place, and the new columns stay empty (NULL) until the pair is reopened.
+        width = len(before["comparisons"][0])
+        assert all(set(row[width:]) <= {None} for row in after["comparisons"])
+        after["comparisons"] = [row[:width] for row in after["comparisons"]]
         assert {name: after[name] for name in before} == before
         assert after.get("positions", []) == before.get("positions", [])
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -158,3 +163,24 @@ def test_the_cli_refuses_a_newer_database_with_exit_2(tmp_path: Path, capsys,
     assert err.count("\n") == 1 and err.startswith("crosscheck: error: ")
     assert "newer crosscheck" in err
     assert _digest(path) == before
+
+
+@pytest.mark.parametrize("version", OLDER)
+def test_a_migrated_comparison_exports_its_source_paths_then_takes_names(
+        tmp_path: Path, version: int) -> None:
+    from crosscheck.store.exports import render
+    from crosscheck.store.sources import source_label
+
+    path = tmp_path / f"v{version}.db"
+    build_old_database(path, version)
+    with VerdictStore.open(path) as store:
+        summary = store.comparisons()[0]
+        assert (summary.left_name, summary.right_name) == (None, None)
+        records = store.export_records(1)
+        assert [source_label(records[0]["comparison"][side]) for side in ("left", "right")] \
+            == ["l.txt", "https://example.org/r"]
+        assert "## l.txt / https://example.org/r" in render("markdown", records)
+        store.conn.execute("UPDATE comparisons SET left_name = 'Gazette', left_published = "
+                           "'2024-01-01T08:00:00Z' WHERE id = 1")
+        left = store.export_records(1)[0]["comparison"]["left"]
+        assert (left["name"], left["published"]) == ("Gazette", "2024-01-01T08:00:00Z")

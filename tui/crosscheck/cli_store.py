@@ -25,8 +25,12 @@ def register(subparsers: argparse._SubParsersAction,
         "export", parents=parents, help="write stored verdicts as jsonl, csv, markdown or w3c",
         description="Write every stored verdict (or one comparison's) to stdout or a file.")
     export.add_argument("--format", choices=("jsonl", "csv", "markdown", "w3c"), default="jsonl",
-                        help="jsonl (default, re-importable), csv, markdown report, or w3c "
+                        help="jsonl (default, re-importable), csv, markdown (the newsroom report; "
+                        "--full for everything), or w3c "
                         "Web Annotation JSON-LD")
+    export.add_argument("--full", action="store_true",
+                        help="markdown: every verdict group with item ids and scores, instead "
+                        "of the newsroom report")
     export.add_argument("--comparison", type=_comparison_id, metavar="ID",
                         help="only this comparison (ids are shown by 'crosscheck list')")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
@@ -62,7 +66,7 @@ def _comparison_id(value: str) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """``crosscheck export``."""
     from crosscheck.store import VerdictStore, default_db_path
-    from crosscheck.store.exports import FORMATS
+    from crosscheck.store.exports import render
 
     with VerdictStore.open() as store:
         if args.comparison is not None:
@@ -71,8 +75,10 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             included = [(s, store.export_records(s.id)) for s in store.comparisons()]
             records = [r for _, found in included for r in found]
+        coverage = store.coverage(None if args.comparison is None else [args.comparison])
+    text = render(args.format, records, full=args.full, coverage=coverage)
     # The database is an input too: `-o` onto it would replace the verdicts with their export.
-    write_output(FORMATS[args.format](records), args.output, inputs=[default_db_path()])
+    write_output(text, args.output, inputs=[default_db_path()])
     if args.output is not None:
         emit(f"wrote {len(records)} verdicts to {args.output}\n", stream=sys.stderr)
     if args.comparison is None:
@@ -82,8 +88,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _included_note(included: list[tuple[ComparisonSummary, list]]) -> str:
     """Which comparisons an export of everything took records from, one line each."""
-    lines = [f"included comparison #{s.id}: {s.left_title or s.left_source} / "
-             f"{s.right_title or s.right_source} ({s.left_source} | {s.right_source}; "
+    lines = [f"included comparison #{s.id}: {s.left_name or s.left_title or s.left_source} / "
+             f"{s.right_name or s.right_title or s.right_source} "
+             f"({s.left_source} | {s.right_source}; "
              f"{len(found)} record{'' if len(found) == 1 else 's'})"
              for s, found in included if found]
     if not lines:
@@ -125,7 +132,12 @@ def run_list(args: argparse.Namespace) -> int:
         # times from imports): one line each, and emit makes control codes visible.
         left_title, right_title = (_one_line(t or "(untitled)")
                                    for t in (s.left_title, s.right_title))
-        lines.append(f"#{s.id}  {_one_line(s.left_source)}  <>  {_one_line(s.right_source)}")
+        lines.append(f"#{s.id}  {_one_line(s.left_name or s.left_source)}  <>  "
+                     f"{_one_line(s.right_name or s.right_source)}")
+        if s.left_name or s.right_name:
+            # Named outlets: the paths or URLs still say which files were compared.
+            lines.append(f"     sources: {_one_line(s.left_source)} / "
+                         f"{_one_line(s.right_source)}")
         lines.append(f"     titles: {left_title} / {right_title}")
         reviewers = ", ".join(_one_line(name) for name in s.reviewers) or "-"
         lines.append(f"     items: {s.items}  reviewed: {s.reviewed}  last activity: "

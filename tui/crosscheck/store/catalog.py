@@ -10,6 +10,9 @@ from typing import Any
 from crosscheck.engine.model import Document
 from crosscheck.store.records import Item, Selector
 
+# Per side, what schema 6 added: the outlet's name and its publication times (ISO 8601).
+SOURCE_FIELDS = ("name", "published", "updated")
+
 
 def locator(source: str) -> str | None:
     """What identifies "the same article" across edits: a URL, or a file's absolute path."""
@@ -39,32 +42,47 @@ def find_predecessor(conn: sqlite3.Connection, left: Document, right: Document) 
 
 def insert_comparison(conn: sqlite3.Connection, left: dict[str, Any], right: dict[str, Any],
                       created: str, previous_id: int | None = None) -> int:
-    """Store a comparison from two ``{"source", "title", "sha256"}`` dicts; return its id."""
+    """Store a comparison from two :func:`document_ref` dicts; return its id."""
     cursor = conn.execute(
         "INSERT INTO comparisons (left_sha256, right_sha256, left_source, right_source, "
-        "left_locator, right_locator, left_title, right_title, previous_id, created) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "left_locator, right_locator, left_title, right_title, previous_id, created, "
+        "left_name, right_name, left_published, right_published, left_updated, right_updated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (left["sha256"], right["sha256"], left["source"], right["source"],
          locator(left["source"]), locator(right["source"]), left.get("title"),
-         right.get("title"), previous_id, created))
+         right.get("title"), previous_id, created, *(
+             side.get(field) for field in SOURCE_FIELDS for side in (left, right))))
     return int(cursor.lastrowid or 0)
+
+
+def refresh_sources(conn: sqlite3.Connection, cmp_id: int, left: Document,
+                    right: Document) -> None:
+    """Fill in names and times the engine now knows (a comparison stored before schema 6, or
+    opened again with ``--name``); a value the engine does not know never erases a stored one."""
+    values = [getattr(doc, field) for field in SOURCE_FIELDS for doc in (left, right)]
+    sets = ", ".join(f"{side}_{field} = COALESCE(?, {side}_{field})"
+                     for field in SOURCE_FIELDS for side in ("left", "right"))
+    conn.execute(f"UPDATE comparisons SET {sets} WHERE id = ?", (*values, cmp_id))
 
 
 def document_ref(doc: Document) -> dict[str, Any]:
     """The identifying part of a document as stored and exported."""
-    return {"source": doc.source, "title": doc.title, "sha256": doc.sha256}
+    return {"source": doc.source, "title": doc.title, "sha256": doc.sha256, "name": doc.name,
+            "published": doc.published, "updated": doc.updated}
 
 
 def comparison_refs(conn: sqlite3.Connection, cmp_id: int) -> tuple[dict, dict]:
     """``(left, right)`` document refs of a stored comparison."""
-    row = conn.execute("SELECT left_source, left_title, left_sha256, right_source, right_title, "
-                       "right_sha256 FROM comparisons WHERE id = ?", (cmp_id,)).fetchone()
+    columns = ", ".join(f"{side}_{field}" for side in ("left", "right")
+                        for field in ("source", "title", "sha256", *SOURCE_FIELDS))
+    row = conn.execute(f"SELECT {columns} FROM comparisons WHERE id = ?", (cmp_id,)).fetchone()
     if row is None:
         from crosscheck.store.db import StoreError
 
         raise StoreError(f"no comparison with id {cmp_id}")
-    return ({"source": row[0], "title": row[1], "sha256": row[2]},
-            {"source": row[3], "title": row[4], "sha256": row[5]})
+    keys = ("source", "title", "sha256", *SOURCE_FIELDS)
+    return dict(zip(keys, row[:len(keys)], strict=True)), dict(zip(keys, row[len(keys):],
+                                                                   strict=True))
 
 
 def item_id(conn: sqlite3.Connection, cmp_id: int, key: str) -> int | None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from crosscheck.store.findings import (
@@ -22,14 +24,19 @@ from crosscheck.store.findings import (
     tool_summary,
 )
 from crosscheck.store.markdown_export import to_markdown
+from crosscheck.store.newsroom_report import Coverage, to_report
+from crosscheck.store.sources import source_label
 from crosscheck.textsafe import json_safe
 
 Record = dict[str, Any]
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("left_source", "right_source", "item", "kind", "machine_kind", "match_score",
                "contradiction_score", "reason_types", "reasons", "reason_spans", "verdict",
-               "note", "reviewer", "created", "updated", "left_text", "right_text")
-W3C_CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"sha256": "https://schema.org/sha256"}]
+               "note", "reviewer", "created", "updated", "left_text", "right_text",
+               # Appended (issue 17), so a sheet reading the earlier columns by place still works.
+               "left_name", "right_name")
+W3C_CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"sha256": "https://schema.org/sha256",
+                                                     "outlet": "https://schema.org/publisher"}]
 TOOL = {"type": "Software", "name": "crosscheck"}
 
 
@@ -56,7 +63,8 @@ def to_csv(records: Iterable[Record]) -> str:
                          f"{span_text(reason.get('right_span'))}" for reason in found
                          if reason.get("left_span") or reason.get("right_span")),
                r["verdict"] or "", r["note"], r["reviewer"], r["created"], r["updated"],
-               _exact(r["left"]), _exact(r["right"])]
+               _exact(r["left"]), _exact(r["right"]),
+               source_label(r["comparison"]["left"]), source_label(r["comparison"]["right"])]
         writer.writerow([safe_cell(cell) for cell in row])
     return out.getvalue()
 
@@ -76,7 +84,16 @@ def to_w3c(records: Iterable[Record]) -> str:
 
 
 FORMATS: dict[str, Callable[[Iterable[Record]], str]] = {
-    "jsonl": to_jsonl, "csv": to_csv, "markdown": to_markdown, "w3c": to_w3c}
+    "jsonl": to_jsonl, "csv": to_csv, "markdown": to_report, "w3c": to_w3c}
+
+
+def render(fmt: str, records: list[Record], *, full: bool = False,
+           coverage: Mapping[str, Coverage] | None = None) -> str:
+    """``records`` as ``fmt``; Markdown is the newsroom report unless ``full`` (every verdict
+    group, ids and scores: the report as it was before issue 17)."""
+    if fmt == "markdown":
+        return to_markdown(records) if full else to_report(records, coverage)
+    return FORMATS[fmt](records)
 
 
 def _annotation(r: Record) -> Record:
@@ -103,11 +120,24 @@ def _finding_body(item: Record) -> Record:
             "format": "text/plain", "creator": TOOL}
 
 
+def source_uri(doc: Record) -> str:
+    """The article as a URI: a URL as it is, a path as ``file:///abs/path``, standard input
+    (neither) as its sha256 URN. Web Annotation's ``source`` is an IRI, not a bare path."""
+    source = str(doc.get("source") or "")
+    if not source or source == "-":
+        return f"urn:sha256:{doc['sha256']}"
+    if "://" in source:
+        return source
+    # The stored locator is the absolute path at the time; resolve as ``locator`` does.
+    return Path(os.path.abspath(os.path.expanduser(source))).as_uri()
+
+
 def _target(doc: Record, selector: Record) -> Record:
-    """The article by its URL or path as given (stdin has neither: its sha256 URN)."""
-    source = doc["source"]
-    iri = source if source and source != "-" else f"urn:sha256:{doc['sha256']}"
-    return {"source": iri, "sha256": doc["sha256"], "selector": [
+    """The article by its URI (:func:`source_uri`), its outlet name when known."""
+    target: Record = {"source": source_uri(doc), "sha256": doc["sha256"]}
+    if doc.get("name"):
+        target["outlet"] = doc["name"]
+    return {**target, "selector": [
         {"type": "TextQuoteSelector", "exact": selector["exact"], "prefix": selector["prefix"],
          "suffix": selector["suffix"]},
         {"type": "TextPositionSelector", "start": selector["start"], "end": selector["end"]}]}

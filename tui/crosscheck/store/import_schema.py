@@ -26,6 +26,10 @@ class DocumentRef(msgspec.Struct, frozen=True):
     source: str
     sha256: NonEmpty
     title: str | None = None
+    # Schema 6 (issue 17): the outlet and its publication times; older exports lack them.
+    name: str | None = None
+    published: str | None = None
+    updated: str | None = None
 
 
 class ComparisonRef(msgspec.Struct, frozen=True):

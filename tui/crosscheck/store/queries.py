@@ -47,17 +47,19 @@ def summaries(conn: sqlite3.Connection) -> list[ComparisonSummary]:
     """Every comparison with its item count, reviewed count, reviewers and last activity."""
     rows = conn.execute("""
         SELECT c.id, c.left_source, c.right_source, c.left_title, c.right_title, c.created,
+               c.left_name, c.right_name,
                (SELECT COUNT(*) FROM items i WHERE i.comparison_id = c.id AND i.key NOT LIKE '?%')
         FROM comparisons c ORDER BY c.id""").fetchall()
     result = []
-    for cmp_id, lsrc, rsrc, ltitle, rtitle, created, item_count in rows:
+    for cmp_id, lsrc, rsrc, ltitle, rtitle, created, lname, rname, item_count in rows:
         current = events.current_rows(conn, cmp_id)
         reviewed = {key for key, _, verdict, *_ in current if verdict is not None}
         reviewers = tuple(sorted({row[1] for row in current}))
         last = conn.execute("SELECT MAX(e.at) FROM events e JOIN items i ON i.id = e.item_id "
                             "WHERE i.comparison_id = ?", (cmp_id,)).fetchone()[0]
         result.append(ComparisonSummary(cmp_id, lsrc, rsrc, ltitle, rtitle, item_count,
-                                        len(reviewed), last or created, reviewers))
+                                        len(reviewed), last or created, reviewers, lname,
+                                        rname))
     return result
 
 
@@ -68,3 +70,20 @@ def verdict_table(conn: sqlite3.Connection, cmp_id: int) -> dict[str, dict[str, 
         if verdict is not None:
             table.setdefault(reviewer, {})[key] = verdict
     return table
+
+
+def coverage(conn: sqlite3.Connection, cmp_id: int) -> tuple[int, int, int]:
+    """``(items, reviewed, flags left unreviewed)`` of a comparison, counted as ``list`` does:
+    every placed item; reviewed when any reviewer gave it a verdict; a flag is a contradiction
+    score of 0.5 or more."""
+    judged = {key for key, _, verdict, *_ in events.current_rows(conn, cmp_id)
+              if verdict is not None}
+    items = flags = 0
+    for _, item in catalog.stored_items(conn, cmp_id):
+        if item.key.startswith("?"):
+            continue
+        items += 1
+        score = item.machine.get("contradiction")
+        if isinstance(score, int | float) and score >= 0.5 and item.key not in judged:
+            flags += 1
+    return items, len(judged & {item.key for _, item in catalog.stored_items(conn, cmp_id)}), flags

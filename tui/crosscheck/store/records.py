@@ -88,3 +88,6 @@ class ComparisonSummary:
     reviewed: int
     last_activity: str | None
     reviewers: tuple[str, ...]
+    # The outlets (schema 6); None for a comparison stored before names were kept.
+    left_name: str | None = None
+    right_name: str | None = None

@@ -143,6 +143,20 @@ END
 """
 
 
+# Version 6: each source's outlet name and publication times (issue 17, item 5), as the
+# engine read them (--name, the page's site name, the URL's host; ISO 8601 from the page's
+# metadata). Added columns, NULL for comparisons stored before: every row is kept as it was,
+# and a reader falls back to the source path where a name is missing.
+V6 = """
+ALTER TABLE comparisons ADD COLUMN left_name TEXT;
+ALTER TABLE comparisons ADD COLUMN right_name TEXT;
+ALTER TABLE comparisons ADD COLUMN left_published TEXT;
+ALTER TABLE comparisons ADD COLUMN right_published TEXT;
+ALTER TABLE comparisons ADD COLUMN left_updated TEXT;
+ALTER TABLE comparisons ADD COLUMN right_updated TEXT;
+"""
+
+
 def _script(ddl: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         # executescript would COMMIT the surrounding transaction, so run statement by statement.
@@ -164,7 +178,8 @@ def _v5(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _v1, 2: _script(V2), 3: _script(V3), 4: _script(V4_EVENTS), 5: _v5}
+    1: _v1, 2: _script(V2), 3: _script(V3), 4: _script(V4_EVENTS), 5: _v5,
+    6: _script(V6)}
 SCHEMA_VERSION = max(MIGRATIONS)
 # The versions that added tables (V4 and V5 rebuilt one under its own name).
 _DDL = {1: V1, 2: V2, 3: V3}

@@ -22,6 +22,7 @@ from crosscheck.store.items import (
     manual_item,
     returned_item,
 )
+from crosscheck.store.newsroom_report import Coverage, comparison_key
 from crosscheck.store.reanchor import carry_over
 from crosscheck.store.records import (
     UNPLACED_PREFIX,
@@ -93,6 +94,7 @@ class VerdictStore:
                 if previous is not None:
                     carried = carry_over(conn, previous, cmp_id, analysis, items)
             else:
+                catalog.refresh_sources(conn, cmp_id, left, right)
                 self._retire_moved(cmp_id, items)
                 self._store_items(cmp_id, items)
             previous = conn.execute("SELECT previous_id FROM comparisons WHERE id = ?",
@@ -232,6 +234,17 @@ class VerdictStore:
         if cmp_id is not None:
             catalog.comparison_refs(self.conn, cmp_id)  # raises for an unknown id
         return queries.export_records(self.conn, ids)
+
+    def coverage(self, cmp_ids: list[int] | None = None) -> dict[str, Coverage]:
+        """Each comparison's coverage (reviewed of total, flags left unreviewed) for the
+        report, by :func:`~crosscheck.store.newsroom_report.comparison_key`."""
+        ids = queries.comparison_ids(self.conn) if cmp_ids is None else cmp_ids
+        found = {}
+        for cmp_id in ids:
+            left, right = catalog.comparison_refs(self.conn, cmp_id)
+            key = comparison_key({"left": left, "right": right})
+            found[key] = Coverage(*queries.coverage(self.conn, cmp_id))
+        return found
 
     def import_jsonl(self, text: str, label: str = "import") -> ImportReport:
         """Merge a JSONL export; importing the same file twice changes nothing."""
