@@ -249,7 +249,8 @@ async def test_q_quits(app_factory) -> None:
         assert not app.is_running
 
 
-async def test_palette_exports_verdicts_to_the_current_directory(app_factory, tmp_path) -> None:
+async def test_palette_exports_verdicts_to_the_data_dirs_exports_folder(
+        app_factory, tmp_path, _data_dir) -> None:
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", "a")
@@ -259,7 +260,8 @@ async def test_palette_exports_verdicts_to_the_current_directory(app_factory, tm
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.last_export is not None and app.last_export.parent == tmp_path
+        assert app.last_export is not None and app.last_export.parent == app.export_dir()
+        assert not list(tmp_path.glob("crosscheck-*"))  # never the current directory
         lines = app.last_export.read_text(encoding="utf-8").splitlines()
         exported = {json.loads(line)["item"]["key"]: json.loads(line)["verdict"] for line in lines}
         assert exported == {"L2~R2": "contradiction", "L3~R3": "consistent"}
@@ -284,23 +286,36 @@ async def test_palette_lists_every_review_action(app_factory) -> None:
     ("jsonl", "JSON Lines", "jsonl"), ("w3c", "W3C Web Annotations", "jsonld")])
 async def test_palette_offers_every_export_format_and_names_the_file(
         app_factory, tmp_path, fmt, name, suffix) -> None:
+    from datetime import UTC, datetime
+
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
         command = next(c for c in app.get_system_commands(app.review)
                        if c.title == f"Export verdicts: {name}")
-        assert f"crosscheck-{app.comparison_id}.{suffix}" in command.help
+        # Named by the outlets (here the sources' file names) and the day, not an internal id.
+        left, right = (_slug_of(doc) for doc in (app.analysis.left, app.analysis.right))
+        stem = f"{left}-vs-{right}-{datetime.now(UTC):%Y-%m-%d}"
+        assert f"{stem}.{suffix}" in command.help and str(app.export_dir()) in command.help
         notices = []
         app.notify = lambda message, **kw: notices.append(message)  # type: ignore[method-assign]
         command.callback()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.last_export == tmp_path / f"crosscheck-{app.comparison_id}.{suffix}"
+        assert app.last_export == app.export_dir() / f"{stem}.{suffix}"
         assert "contradiction" in app.last_export.read_text(encoding="utf-8")
-        assert any(f"Wrote crosscheck-{app.comparison_id}.{suffix}" in n for n in notices)
+        assert any(f"Wrote {stem}.{suffix}" in n and str(app.export_dir()) in n
+                   for n in notices)
         again = next(c for c in app.get_system_commands(app.review)
                      if c.title == f"Export verdicts: {name}")
-        assert f"crosscheck-{app.comparison_id}-2.{suffix}" in again.help  # never overwrites
+        assert f"{stem}-2.{suffix}" in again.help  # never overwrites
+
+
+def _slug_of(doc) -> str:
+    from crosscheck.app.export import _slug
+    from crosscheck.store.sources import source_label
+
+    return _slug(source_label({"name": doc.name, "source": doc.source}))
 
 
 async def test_d_dismisses_a_one_sided_item_as_not_a_claim(app_factory) -> None:

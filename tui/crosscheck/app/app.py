@@ -152,33 +152,49 @@ class CrosscheckApp(AnalysisPart, App[None]):
     def _export_commands(self) -> Iterable[SystemCommand]:
         from crosscheck.app.export import FORMATS, export_path
 
+        directory = self.export_dir()
         for fmt, (name, suffix) in FORMATS.items():
-            target = (export_path(Path.cwd(), fmt, self.comparison_id).name
-                      if self.comparison_id is not None else f"crosscheck-<id>.{suffix}")
+            target = (export_path(directory, fmt, self._export_stem()).name
+                      if self.comparison_id is not None else f"<outlets>-<date>.{suffix}")
             yield SystemCommand(f"Export verdicts: {name}",
-                                f"Write {target} in {Path.cwd()}", _exporter(self, fmt))
+                                f"Write {target} in {directory}", _exporter(self, fmt))
+
+    def export_dir(self) -> Path:
+        """Where the palette's exports go: ``exports/`` beside the verdict database."""
+        from crosscheck.store import data_dir
+
+        path = getattr(self.store, "path", None)
+        return (path.parent if path is not None else data_dir()) / "exports"
+
+    def _export_stem(self) -> str:
+        from crosscheck.app.export import export_stem
+        from crosscheck.store.catalog import comparison_refs
+
+        assert self.comparison_id is not None
+        return export_stem(*comparison_refs(self.store.conn, self.comparison_id))
 
     def toggle_auto_advance(self) -> None:
         self.review.auto_advance = not self.review.auto_advance
         self.notify(f"Auto-advance {'on' if self.auto_advance else 'off'}")
 
     def export(self, fmt: str) -> None:
-        """Export this comparison's verdicts to a file in the current directory."""
+        """Export this comparison's verdicts to a file in :meth:`export_dir`."""
         if self.comparison_id is None:
             self.notify("Nothing to export yet: the analysis is still running.")
             return
         # Read here: the store's connection belongs to this thread; the worker only writes.
         records = self.store.export_records(self.comparison_id)
-        self.write_export(records, fmt, Path.cwd(), self.comparison_id)
+        coverage = self.store.coverage([self.comparison_id])
+        self.write_export(records, fmt, self.export_dir(), self._export_stem(), coverage)
 
     @work(thread=True, group="export")
     def write_export(self, records: list[dict[str, Any]], fmt: str, directory: Path,
-                     cmp_id: int) -> None:
+                     stem: str, coverage: dict[str, Any] | None = None) -> None:
         """Format and write the export off the UI thread, then say where it went."""
         from crosscheck.app.export import write_export
 
         try:
-            path = write_export(records, fmt, directory, cmp_id)
+            path = write_export(records, fmt, directory, stem, coverage)
         except OSError as error:
             self.call_from_thread(self.notify, f"Nothing written: {error}",
                                   title="Export failed", severity="error")
