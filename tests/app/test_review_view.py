@@ -304,3 +304,23 @@ async def test_bundled_demo_files_are_shown_by_a_short_name(tmp_path) -> None:
         assert app.review.sub_title == (f"demo: {story}/{left_path.name} | "
                                         f"demo: {story}/{right_path.name}")
         assert str(left_path.parent) not in app.review.title + app.review.sub_title
+
+
+async def test_pane_titles_name_the_outlet_and_its_time_to_the_minute(tmp_path) -> None:
+    import dataclasses
+
+    from app_fixtures import small_analysis
+
+    from conftest import build_app
+
+    analysis = small_analysis()
+    analysis = dataclasses.replace(
+        analysis, left=dataclasses.replace(analysis.left, name="Harbour Gazette",
+                                           published="2025-02-28T18:05:41+01:00"),
+        right=dataclasses.replace(analysis.right, name="The Harbour Post"))
+    app = build_app(analysis, tmp_path / "db.sqlite")
+    async with app.run_test(size=(160, 48)):
+        left, right = app.review.pane("L"), app.review.pane("R")
+        assert str(left.border_title) == "Harbour Gazette · 2025-02-28 18:05 +01:00"
+        assert str(right.border_title) == "The Harbour Post"
+        assert "Council backs ferry terminal" in str(left.border_subtitle)

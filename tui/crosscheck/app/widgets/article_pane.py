@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -18,6 +19,7 @@ from crosscheck.app.messages import SentenceClicked
 from crosscheck.app.review_model import ReviewModel
 from crosscheck.app.widgets.wrap_model import MAX_STARTS, WrapModel
 from crosscheck.engine.model import Document
+from crosscheck.store.sources import minute_time
 from crosscheck.textsafe import visible_controls
 
 GUTTER = 3  # a mark cell for each of up to two sentences starting on a line, then a space
@@ -77,6 +79,12 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._meta.clear()
         self._ensure_wrap()
         self.refresh_all()
+        if self.doc.name:
+            # The outlet names the pane (issue 17) and its headline moves to the subtitle; a
+            # source without a name keeps the screen's title (headline, else path).
+            self.border_title = Text(pane_title(self.doc))
+            self.border_subtitle = Text(visible_controls(
+                " · ".join(part for part in (self.doc.title, self.doc.source) if part)))
 
     def set_highlight(self, selected: Iterable[str], target: str | None = None,
                       matches: Iterable[str] = (),
@@ -282,3 +290,12 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         sentence = event.style.meta.get("sentence")
         if sentence is not None:
             self.post_message(SentenceClicked(sentence))
+
+
+def pane_title(doc: Document) -> str:
+    """``Harbour Gazette · 2025-02-28 18:05 +01:00`` (updated time when the page has one), the
+    outlet's name alone when the page states no time; article text shown, never run."""
+    when = doc.updated or doc.published
+    label = "updated " if doc.updated else ""
+    stamp = f" · {label}{minute_time(when)}" if when else ""
+    return visible_controls(f"{doc.name or doc.source}{stamp}")
