@@ -409,3 +409,22 @@ async def test_an_empty_filter_says_so_instead_of_showing_a_stale_item(app_facto
         assert verdicts(app) == {}
         await pilot.press("f")
         assert app.review.filter_name == "all" and app.review.selected == queue.keys[0]
+
+
+async def test_the_theme_chosen_while_running_is_remembered_next_time(tmp_path) -> None:
+    from app_fixtures import small_analysis
+
+    from crosscheck.app import make_app
+
+    def fresh():
+        return make_app(None, None, reviewer="tester", nli=None,
+                        store_path=tmp_path / "db" / "crosscheck.db", analysis=small_analysis(),
+                        in_process=True)
+
+    app = fresh()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"  # what the palette's theme picker does
+        await pilot.pause()
+    assert (tmp_path / "db" / "settings.json").exists()
+    again = fresh()
+    assert again.theme == "nord"

@@ -68,9 +68,26 @@ class CrosscheckApp(AnalysisPart, App[None]):
         self.engine = None if stay else engine or EngineClient(analyse_function)
         self._mounted = False
         self._reading = None
+        self._restore_theme()
+
+    def _restore_theme(self) -> None:
+        """The theme last chosen in the palette (issue 17): set before mount, so a caller that
+        sets ``theme`` after construction (tests, snapshots) still decides."""
+        from crosscheck.store.settings import read_settings
+
+        saved = read_settings(self.data_path()).get("theme")
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
+
+    def _remember_theme(self, theme: Any) -> None:
+        from crosscheck.store.settings import write_setting
+
+        write_setting(self.data_path(), "theme", getattr(theme, "name", str(theme)))
 
     async def on_mount(self) -> None:
         self._mounted = True
+        # Only a change made while the app runs is a choice worth remembering.
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         await self.push_screen(self.review)
         if self.analysis is not None:
             self.open_analysis(self.analysis)
@@ -159,12 +176,17 @@ class CrosscheckApp(AnalysisPart, App[None]):
             yield SystemCommand(f"Export verdicts: {name}",
                                 f"Write {target} in {directory}", _exporter(self, fmt))
 
-    def export_dir(self) -> Path:
-        """Where the palette's exports go: ``exports/`` beside the verdict database."""
+    def data_path(self) -> Path:
+        """The data dir: the verdict database's folder (``$CROSSCHECK_DATA_DIR`` or the
+        platform's), where exports and settings live."""
         from crosscheck.store import data_dir
 
         path = getattr(self.store, "path", None)
-        return (path.parent if path is not None else data_dir()) / "exports"
+        return path.parent if path is not None else data_dir()
+
+    def export_dir(self) -> Path:
+        """Where the palette's exports go: ``exports/`` beside the verdict database."""
+        return self.data_path() / "exports"
 
     def _export_stem(self) -> str:
         from crosscheck.app.export import export_stem
