@@ -126,3 +126,27 @@ def test_reviewer_option_works_before_and_after_the_store_commands(reviewed: Pat
     assert main(["--reviewer", "carl", "export"]) == 0
     assert main(["export", "--reviewer", "carl"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 8
+
+
+def test_export_markdown_is_the_newsroom_report_and_full_keeps_everything(
+        db_path: Path, capsys) -> None:
+    import dataclasses
+
+    analysis = make_analysis()
+    analysis = dataclasses.replace(
+        analysis, left=dataclasses.replace(analysis.left, name="Harbour Gazette"),
+        right=dataclasses.replace(analysis.right, name="The Harbour Post"))
+    with VerdictStore.open(db_path, clock=FixedClock()) as store:
+        cmp = store.open_comparison(analysis)
+        store.set_verdict(cmp.id, "L1~R1", "contradiction", "ann")
+    assert main(["export", "--format", "markdown"]) == 0
+    report = capsys.readouterr().out
+    assert "## Harbour Gazette / The Harbour Post" in report
+    assert "Coverage: 1 of 6 items reviewed; 0 likely contradictions left unreviewed" in report
+    assert "L1~R1" not in report
+    assert main(["export", "--format", "markdown", "--full"]) == 0
+    assert "`L1~R1`" in capsys.readouterr().out
+    assert main(["list"]) == 0
+    listed = capsys.readouterr().out
+    assert "#1  Harbour Gazette  <>  The Harbour Post" in listed
+    assert "sources: /news/left.txt / /news/right.html" in listed
