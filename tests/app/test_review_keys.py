@@ -428,3 +428,17 @@ async def test_the_theme_chosen_while_running_is_remembered_next_time(tmp_path) 
     assert (tmp_path / "db" / "settings.json").exists()
     again = fresh()
     assert again.theme == "nord"
+
+
+async def test_auto_advance_skips_rows_that_already_have_a_verdict(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        order = app.review.model.filtered("all")
+        first, second, third = order[:3]
+        app.review.select(second)
+        await pilot.press("space")  # the second row now has a verdict
+        app.review.select(first)
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.review.selected == third
+        assert app.review.model.verdict(app.review.selected) is None

@@ -71,7 +71,15 @@ class VerdictPart(_Base):
         if not was_done and self.model.reviewed == self.model.total:
             self._announce_complete()
         if self.auto_advance:
-            self.step(1)
+            self._advance(key)
+
+    def _advance(self, key: str) -> None:
+        """After a verdict, the next item still to review (issue 17: the next row may already
+        have a verdict); when none is left in the filter, stay where the reviewer is."""
+        assert self.model is not None
+        following = self.model.next_unreviewed(key, self.filter_name)
+        if following is not None:
+            self.select(following)
 
     def _refuse(self, verdict: str, key: str, one_sided: bool) -> None:
         """A verdict of the other item kind: say which kind it is for and which keys fit."""
