@@ -311,8 +311,6 @@ async def test_pane_titles_name_the_outlet_and_its_time_to_the_minute(tmp_path) 
 
     from app_fixtures import small_analysis
 
-    from conftest import build_app
-
     analysis = small_analysis()
     analysis = dataclasses.replace(
         analysis, left=dataclasses.replace(analysis.left, name="Harbour Gazette",
