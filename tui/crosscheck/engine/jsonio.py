@@ -82,25 +82,6 @@ def _document(doc: Document) -> dict[str, Any]:
     }
 
 
-def _document(doc: Document) -> dict[str, Any]:
-    return {
-        "source": doc.source,
-        "title": doc.title,
-        # The outlet and the page's publication times (None when unknown).
-        "name": doc.name,
-        "published": doc.published,
-        "updated": doc.updated,
-        "sha256": doc.sha256,
-        "text": doc.text,
-        "paragraphs": [list(p) for p in doc.paragraphs],
-        "sentences": [
-            {"id": s.id, "start": s.start, "end": s.end, "text": s.text,
-             "paragraph": s.paragraph, "boilerplate": s.boilerplate}
-            for s in doc.sentences
-        ],
-    }
-
-
 def _link(link: Link) -> dict[str, Any]:
     return {
         "id": link.id,
