@@ -60,13 +60,13 @@ def verified_set_b():
     return eval_article_pairs.evaluate("all", verify=True, gold_set="b")
 
 
-def test_with_the_verifier_a_pair_without_conflicts_shows_at_most_two_flags(verified_set_b):
-    """Set B (30 pairs from topics the verifier never saw): measured 9 flags, at most 2 on a
-    pair without conflicts (the rules alone: 13 flags, 3 on one such pair). It was 8 and at
-    most 1 while the segmenter cut quotations into pieces; with each quotation kept whole,
-    pair_26 shows 2: the verifier reads a quote conflict between one boxer's quotation and
-    the other's (two speakers), which is the verifier's mistake, not the segmenter's."""
-    assert max(r.flags for r in verified_set_b if r.gold == 0) <= 2
+def test_with_the_verifier_a_pair_without_conflicts_shows_at_most_one_flag(verified_set_b):
+    """Set B (30 pairs from topics the verifier never saw): measured 7 flags, at most 1 on a
+    pair without conflicts (the rules alone: 13 flags, 3 on one such pair). It was 9 and at
+    most 2 until the verifier's quote reading required one speaker on both sides: pair_26's
+    flag read one boxer's quotation against the other's. That fix came from reading a set B
+    error, so this figure is partly in-sample."""
+    assert max(r.flags for r in verified_set_b if r.gold == 0) <= 1
     assert sum(r.flags for r in verified_set_b) <= 10
 
 

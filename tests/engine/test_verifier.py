@@ -181,3 +181,22 @@ def test_the_json_says_whether_the_verifier_read_the_pairs():
         data = analysis_to_dict(analyze(left, right, semantic="off", verify=verify))
         assert data["verifier"] is verify
         assert analysis_to_dict(analysis_from_dict(data)) == data
+
+
+def _quoting(text: str):
+    from crosscheck.engine.contradict.features import sentence_features
+
+    return sentence_features(document_from_text(text, source="t.txt", side="left").sentences[0])
+
+
+def test_a_quote_conflict_needs_one_speaker_on_both_sides():
+    """Two people's quotations are two statements, not one quoted differently."""
+    from crosscheck.engine.verify.check import one_speaker
+
+    mara = _quoting('"We will win this fight easily," said Mara Velkov on Friday.')
+    mara_again = _quoting('Velkov told reporters: "This fight will be hard for us."')
+    jonas = _quoting('"I am ready for anything," Jonas Brandt said on Friday.')
+    unnamed = _quoting('"The fight will be hard," a trainer said.')
+    assert not one_speaker(mara, jonas)
+    assert one_speaker(mara, mara_again)
+    assert one_speaker(mara, unnamed)

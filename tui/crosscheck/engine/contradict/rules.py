@@ -467,7 +467,7 @@ def quote_reasons(p: Pair) -> list[Evidence]:
             mine, theirs = _quote_terms(lq), _quote_terms(rq)
             scored.append((len(mine & theirs) / (min(len(mine), len(theirs)) or 1), lq, rq))
     share, lq, rq = max(scored, key=lambda s: (s[0], -s[1].start, -s[2].start))
-    lspeakers, rspeakers = _speakers(p.left), _speakers(p.right)
+    lspeakers, rspeakers = speakers(p.left), speakers(p.right)
     if lspeakers and rspeakers and not any(same_entity(a, b) for a in lspeakers
                                            for b in rspeakers):
         return []  # two people quoted: two remarks, however alike
@@ -486,7 +486,7 @@ def quote_reasons(p: Pair) -> list[Evidence]:
                     weight)]
 
 
-def _speakers(f: Features) -> list[Name]:
+def speakers(f: Features) -> list[Name]:
     """Names outside the quotations: who speaks, or who is spoken of."""
     return [n for n in f.names if not any(q.start - 1 <= n.start < q.end + 1 for q in f.quotes)]
 

@@ -21,7 +21,9 @@ from crosscheck.engine.contradict import (
     pair_evidence,
     related_probability,
 )
-from crosscheck.engine.contradict.rules import Evidence
+from crosscheck.engine.contradict.entities import same_entity
+from crosscheck.engine.contradict.features import Features
+from crosscheck.engine.contradict.rules import Evidence, speakers
 from crosscheck.engine.contradict.score import combine, model_evidence
 from crosscheck.engine.model import Contradiction, Document, Link, link_id
 from crosscheck.engine.nli import NliScorer
@@ -104,8 +106,10 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
         rules = combine(evidence, 1.0)
         rule_score = rules.score if rules else 0.0
         # The verifier's reading counts only where the pair holds the slot its type is about
-        # ("a quote worded differently" needs a quote on each side).
+        # ("a quote worded differently" needs a quote on each side, by one speaker).
         typed = holds_slot(verdict.type, slots_of(c.left, lslots), slots_of(c.right, rslots))
+        if typed and verdict.type == "quote":
+            typed = one_speaker(lfeat(c.left), rfeat(c.right))
         conflict = verdict.conflict if typed else 0.0
         score = contradiction_score(conflict, rule_score, c.related,
                                     outside=c.tier == 2, baseline=baseline)
@@ -129,6 +133,16 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
     found.update({key: link for key, link in by_rules.items() if key not in found})
     return [found.get((link.left, link.right), link) for link in links] + [
         link for key, link in found.items() if key not in graph]
+
+
+def one_speaker(left: Features, right: Features) -> bool:
+    """Whether two sides' quotations can be one person's words: where both name people
+    outside their quotations, some name is on both sides (two speakers' quotes are two
+    statements, however differently worded)."""
+    lnames, rnames = speakers(left), speakers(right)
+    if not lnames or not rnames:
+        return True
+    return any(same_entity(a, b) for a in lnames for b in rnames)
 
 
 def _rule_evidence(c: Candidate, graph: dict[tuple[tuple[str, ...], tuple[str, ...]], Link],
