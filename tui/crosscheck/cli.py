@@ -345,6 +345,11 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 def _run_app(args: argparse.Namespace, documents, nli: object, engine=None) -> int:
     from crosscheck.app import make_app
+    from crosscheck.app.terminal_input import keys_from_terminal, lenient_keyboard
+
+    # An article read from stdin leaves no keyboard there: the terminal takes its place.
+    keys_from_terminal((getattr(args, "left", ""), getattr(args, "right", "")))
+    lenient_keyboard()
 
     app = make_app(args.left, args.right, reviewer=args.reviewer, nli=nli, store_path=None,
                    documents=documents, semantic=args.semantic,
