@@ -148,9 +148,13 @@ def test_cli_reports_a_bad_model_file_in_one_line(tmp_path, content, message):
     left, right = tmp_path / "a.txt", tmp_path / "b.txt"
     left.write_text(CLAIM + " " + OTHER + "\n", encoding="utf-8")
     right.write_text(REWORDED + "\n", encoding="utf-8")
-    env = {"CROSSCHECK_MODEL_FILE": str(model), "PATH": "/usr/bin:/bin"}
+    # Its own data dir (a cached analysis needs no model), and the tier that needs the file
+    # (`auto` may pick the static tier by measured cost on this machine).
+    env = {"CROSSCHECK_MODEL_FILE": str(model), "PATH": "/usr/bin:/bin",
+           "CROSSCHECK_DATA_DIR": str(tmp_path / "data")}
     result = subprocess.run(
-        [sys.executable, "-m", "crosscheck", "analyze", str(left), str(right)],
+        [sys.executable, "-m", "crosscheck", "analyze", "--semantic", "full", str(left),
+         str(right)],
         capture_output=True, text=True, env=env)
     assert result.returncode == 2
     assert result.stdout == ""
