@@ -191,7 +191,7 @@ def _quoting(text: str):
 
 def test_a_quote_conflict_needs_one_speaker_on_both_sides():
     """Two people's quotations are two statements, not one quoted differently."""
-    from crosscheck.engine.verify.check import one_speaker
+    from crosscheck.engine.contradict.rules import one_speaker
 
     mara = _quoting('"We will win this fight easily," said Mara Velkov on Friday.')
     mara_again = _quoting('Velkov told reporters: "This fight will be hard for us."')

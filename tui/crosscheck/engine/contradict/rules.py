@@ -467,9 +467,7 @@ def quote_reasons(p: Pair) -> list[Evidence]:
             mine, theirs = _quote_terms(lq), _quote_terms(rq)
             scored.append((len(mine & theirs) / (min(len(mine), len(theirs)) or 1), lq, rq))
     share, lq, rq = max(scored, key=lambda s: (s[0], -s[1].start, -s[2].start))
-    lspeakers, rspeakers = speakers(p.left), speakers(p.right)
-    if lspeakers and rspeakers and not any(same_entity(a, b) for a in lspeakers
-                                           for b in rspeakers):
+    if not one_speaker(p.left, p.right):
         return []  # two people quoted: two remarks, however alike
     # Different remarks are not one quotation worded differently: the quotes' words must
     # meet, or the same speaker must be quoted in an otherwise matching sentence.
@@ -486,9 +484,19 @@ def quote_reasons(p: Pair) -> list[Evidence]:
                     weight)]
 
 
-def speakers(f: Features) -> list[Name]:
+def _speakers(f: Features) -> list[Name]:
     """Names outside the quotations: who speaks, or who is spoken of."""
     return [n for n in f.names if not any(q.start - 1 <= n.start < q.end + 1 for q in f.quotes)]
+
+
+def one_speaker(left: Features, right: Features) -> bool:
+    """Whether two sides' quotations can be one person's words: where both name people
+    outside their quotations, some name is on both sides (two speakers' quotes are two
+    statements, however differently worded)."""
+    lnames, rnames = _speakers(left), _speakers(right)
+    if not lnames or not rnames:
+        return True
+    return any(same_entity(a, b) for a in lnames for b in rnames)
 
 
 def _quote_terms(quote) -> set[str]:

@@ -21,9 +21,7 @@ from crosscheck.engine.contradict import (
     pair_evidence,
     related_probability,
 )
-from crosscheck.engine.contradict.entities import same_entity
-from crosscheck.engine.contradict.features import Features
-from crosscheck.engine.contradict.rules import Evidence, speakers
+from crosscheck.engine.contradict.rules import Evidence, one_speaker
 from crosscheck.engine.contradict.score import combine, model_evidence
 from crosscheck.engine.model import Contradiction, Document, Link, link_id
 from crosscheck.engine.nli import NliScorer
@@ -133,16 +131,6 @@ def verify_links(left: Document, right: Document, links: Sequence[Link],
     found.update({key: link for key, link in by_rules.items() if key not in found})
     return [found.get((link.left, link.right), link) for link in links] + [
         link for key, link in found.items() if key not in graph]
-
-
-def one_speaker(left: Features, right: Features) -> bool:
-    """Whether two sides' quotations can be one person's words: where both name people
-    outside their quotations, some name is on both sides (two speakers' quotes are two
-    statements, however differently worded)."""
-    lnames, rnames = speakers(left), speakers(right)
-    if not lnames or not rnames:
-        return True
-    return any(same_entity(a, b) for a in lnames for b in rnames)
 
 
 def _rule_evidence(c: Candidate, graph: dict[tuple[tuple[str, ...], tuple[str, ...]], Link],
