@@ -8,7 +8,10 @@ import os
 import shlex
 import shutil
 import sys
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,25 +30,27 @@ def _articles(tmp_path: Path) -> tuple[Path, Path]:
     return left, right
 
 
-def _start(tmp_path: Path, shell_command: str) -> str:
+@contextmanager
+def _app_in_tmux(tmp_path: Path, shell_command: str) -> Iterator[str]:
+    """The app under tmux, its queue ready; on leaving, ``q`` must end it with status 0 and
+    no traceback left on the screen (Textual draws on stderr, so it stays the terminal)."""
     session = f"cc-keys-{uuid.uuid4().hex[:8]}"
     status = tmp_path / "status"
-    # Textual draws on stderr, so it stays the terminal; a traceback would be left on screen.
     wrapped = f"{shell_command}; echo $? > {shlex.quote(str(status))}; sleep 30"
     tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "48",
          "env", f"CROSSCHECK_DATA_DIR={tmp_path / 'data'}", "TERM=xterm-256color",
          "sh", "-c", wrapped)
-    return session
-
-
-def _exit_status(tmp_path: Path) -> str:
-    import time
-
-    status = tmp_path / "status"
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and not status.exists():
-        time.sleep(0.2)
-    return status.read_text().strip() if status.exists() else "still running"
+    try:
+        wait_for(session, "reviewed")
+        yield session
+        tmux("send-keys", "-t", session, "q")
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not status.exists():
+            time.sleep(0.2)
+        assert status.exists() and status.read_text().strip() == "0"
+        assert "Traceback" not in tmux("capture-pane", "-p", "-t", session)
+    finally:
+        tmux("kill-session", "-t", session)
 
 
 @pytest.mark.slow
@@ -54,16 +59,9 @@ def test_an_article_piped_on_stdin_leaves_the_keys_working(tmp_path: Path) -> No
     left, right = _articles(tmp_path)
     command = (f"cat {shlex.quote(str(left))} | {shlex.quote(sys.executable)} -m crosscheck "
                f"- {shlex.quote(str(right))} --reviewer keys")
-    session = _start(tmp_path, command)
-    try:
-        wait_for(session, "reviewed")
+    with _app_in_tmux(tmp_path, command) as session:
         tmux("send-keys", "-t", session, "c")
         wait_for(session, "1 of ")  # the verdict key reached the app
-        tmux("send-keys", "-t", session, "q")
-        assert _exit_status(tmp_path) == "0"
-        assert "Traceback" not in tmux("capture-pane", "-p", "-t", session)
-    finally:
-        tmux("kill-session", "-t", session)
 
 
 @pytest.mark.slow
@@ -72,9 +70,7 @@ def test_a_byte_that_is_not_utf8_on_the_keyboard_is_not_a_crash(tmp_path: Path) 
     left, right = _articles(tmp_path)
     command = (f"{shlex.quote(sys.executable)} -m crosscheck {shlex.quote(str(left))} "
                f"{shlex.quote(str(right))} --reviewer keys")
-    session = _start(tmp_path, command)
-    try:
-        wait_for(session, "reviewed")
+    with _app_in_tmux(tmp_path, command) as session:
         tmux("send-keys", "-t", session, "e")  # the note editor
         wait_for(session, "ctrl+s")
         tmux("send-keys", "-t", session, "-l", "caf")
@@ -84,11 +80,6 @@ def test_a_byte_that_is_not_utf8_on_the_keyboard_is_not_a_crash(tmp_path: Path) 
         assert "caf\N{REPLACEMENT CHARACTER}s ok" in screen
         tmux("send-keys", "-t", session, "C-s")
         wait_for(session, "reviewed")
-        tmux("send-keys", "-t", session, "q")
-        assert _exit_status(tmp_path) == "0"
-        assert "Traceback" not in tmux("capture-pane", "-p", "-t", session)
-    finally:
-        tmux("kill-session", "-t", session)
 
 
 def test_no_terminal_for_the_keys_is_the_one_error_line(tmp_path: Path) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import functools
 import os
-import sys
 
 from crosscheck.errors import CrosscheckError
 
@@ -36,11 +35,10 @@ def keys_from_terminal(inputs: tuple[str, ...], terminal: str = TERMINAL) -> Non
         raise CrosscheckError("the review needs a terminal for its keys; with an article on "
                               "stdin and no terminal, use `crosscheck analyze`") from None
     try:
+        # Textual reads keys from sys.__stdin__'s descriptor, 0, which now is the terminal.
         os.dup2(fd, 0)
     finally:
         os.close(fd)
-    # Textual reads sys.__stdin__'s descriptor (0), which now is the terminal.
-    sys.stdin = sys.__stdin__ = os.fdopen(0, "r", closefd=False)
 
 
 def lenient_keyboard() -> None:
